@@ -1,0 +1,61 @@
+/**
+ * Opens the configured database: PGlite in GONGSHI_DATA_DIR when DATABASE_URL is unset,
+ * otherwise a real Postgres. One shared instance per process (kept on globalThis so that
+ * Astro's build, which loads this module again through Vite, reuses the CLI's instance).
+ */
+import { readConfig, type Config } from '../config.ts';
+import { lockDataDir } from './lock.ts';
+import { openPglite } from './pglite.ts';
+import { openPostgres } from './postgres.ts';
+import type { Db } from './types.ts';
+
+export async function openDb(config: Config = readConfig()): Promise<Db> {
+  if (config.databaseUrl) return openPostgres(config.databaseUrl);
+  const release = lockDataDir(config.dataDir);
+  try {
+    const db = await openPglite(config.dataDir);
+    return {
+      ...db,
+      close: async () => {
+        try {
+          await db.close();
+        } finally {
+          release();
+        }
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+interface Shared {
+  db: Promise<Db>;
+  users: number;
+}
+const KEY = Symbol.for('gongshi.sharedDb');
+const registry = globalThis as unknown as { [KEY]?: Shared };
+
+/** The process-wide database; every call must be paired with releaseSharedDb(). */
+export function useSharedDb(): Promise<Db> {
+  const shared = registry[KEY];
+  if (shared) {
+    shared.users++;
+    return shared.db;
+  }
+  const db = openDb();
+  registry[KEY] = { db, users: 1 };
+  db.catch(() => delete registry[KEY]);
+  return db;
+}
+
+/** Gives back one use; the last one closes the database. */
+export async function releaseSharedDb(): Promise<void> {
+  const shared = registry[KEY];
+  if (!shared) return;
+  shared.users--;
+  if (shared.users > 0) return;
+  delete registry[KEY];
+  await (await shared.db).close();
+}

@@ -1,0 +1,74 @@
+/** Writes a generated demo city into an empty database, in one transaction. */
+import type { Db } from '../db/types.ts';
+import { insertRows, syncIdentity } from '../db/insert.ts';
+import { PeriodFiguresSchema } from '../schemas/period-figures.ts';
+import { renderBulletin } from '../bulletins/render.ts';
+import type { DemoCity } from './generate.ts';
+
+/** Tables in load order (parents first). */
+const TABLES = [
+  'assessment_years', 'indicators', 'units', 'cadres', 'targets', 'target_baselines',
+  'progress_reports', 'supervision_records',
+] as const;
+
+export interface LoadProgress {
+  start(total: number): void;
+  tick(n: number): void;
+  done(): void;
+}
+
+export class DatabaseNotEmptyError extends Error {
+  constructor(units: number) {
+    super(`The database already holds ${units} units. The demo city is only loaded into an empty database (use --reset to replace everything).`);
+    this.name = 'DatabaseNotEmptyError';
+  }
+}
+
+export async function countUnits(db: Db): Promise<number> {
+  const [row] = await db.query<{ n: number }>(`select count(*)::int as n from public.units`);
+  return row?.n ?? 0;
+}
+
+/** Removes all public data (used by `seed --reset`); triggers that guard history are bypassed for this. */
+export async function clearCity(db: Db): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.exec(`set local session_replication_role = replica`);
+    await tx.exec(`truncate public.bulletins, public.supervision_records, public.progress_reports,
+      public.target_baselines, public.targets, public.cadres, public.units, public.indicators,
+      public.assessment_years restart identity cascade`);
+  });
+}
+
+export async function loadDemoCity(db: Db, city: DemoCity, progress?: LoadProgress): Promise<{ bulletins: number }> {
+  const total = TABLES.reduce((n, t) => n + city[t].length, 0);
+  progress?.start(total);
+  let bulletins = 0;
+  await db.transaction(async (tx) => {
+    const [existing] = await tx.query<{ n: number }>(`select count(*)::int as n from public.units`);
+    if ((existing?.n ?? 0) > 0) throw new DatabaseNotEmptyError(existing!.n);
+    for (const table of TABLES) {
+      await insertRows(tx, `public.${table}`, city[table], (n) => progress?.tick(n));
+      if (table !== 'assessment_years') await syncIdentity(tx, `public.${table}`);
+    }
+    // One published bulletin for every month with reports; figures come from SQL.
+    const [lastYear, lastMonth] = city.lastPeriod.split('-').map(Number) as [number, number];
+    for (let m = 1; m <= lastMonth; m++) {
+      const period = `${lastYear}-${String(m).padStart(2, '0')}`;
+      const [row] = await tx.query<{ figures: unknown }>(`select private.period_figures('monthly', $1) as figures`, [period]);
+      const figures = PeriodFiguresSchema.parse(row!.figures);
+      const text = renderBulletin(figures);
+      const publishedMonth = m === 12 ? 1 : m + 1;
+      const publishedYear = m === 12 ? lastYear + 1 : lastYear;
+      await tx.query(
+        `insert into public.bulletins (id, slug, kind, period, title, title_en, summary, summary_en, body, body_en, stats, created_at, published_at)
+         values ($11, $1, 'monthly', $2, $3, $4, $5, $6, $7, $8, $9::text::jsonb, $10, $10)`,
+        [text.slug, period, text.title, text.title_en, text.summary, text.summary_en, text.body, text.body_en,
+         JSON.stringify(figures), `${publishedYear}-${String(publishedMonth).padStart(2, '0')}-10T10:00:00+08:00`, m],
+      );
+      bulletins++;
+    }
+    await syncIdentity(tx, 'public.bulletins');
+  });
+  progress?.done();
+  return { bulletins };
+}

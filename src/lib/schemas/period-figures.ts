@@ -1,0 +1,45 @@
+/** The figures of a bulletin period, as private.period_figures() returns them. */
+import { z } from 'zod';
+
+export const StatusCountsSchema = z.object({
+  completed: z.number().int().nonnegative(),
+  on_track: z.number().int().nonnegative(),
+  behind: z.number().int().nonnegative(),
+  not_completed: z.number().int().nonnegative(),
+  no_report: z.number().int().nonnegative(),
+});
+export type StatusCounts = z.output<typeof StatusCountsSchema>;
+
+const UnitRef = { code: z.string(), name: z.string(), name_en: z.string().nullable() };
+
+export const PeriodFiguresSchema = z.object({
+  kind: z.enum(['monthly', 'quarterly', 'semiannual', 'annual']),
+  period: z.string(),
+  year: z.number().int(),
+  first_period: z.string(),
+  last_period: z.string(),
+  targets: z.number().int().nonnegative(),
+  by_status: StatusCountsSchema,
+  previous_by_status: StatusCountsSchema.nullable(),
+  commitments: z.object({ total: z.number().int(), completed: z.number().int(), at_risk: z.number().int() }),
+  late_units: z.array(z.object({ ...UnitRef, late: z.number().int(), missing: z.number().int() })),
+  most_behind: z.array(
+    z.object({ ...UnitRef, targets: z.number().int(), lagging: z.number().int(), lagging_share: z.number() }),
+  ),
+  supervision: z.object({
+    total: z.number().int(),
+    by_method: z.record(z.string(), z.number().int()),
+    public: z.array(
+      z.object({
+        unit_code: z.string(),
+        unit_name: z.string(),
+        unit_name_en: z.string().nullable(),
+        method: z.string(),
+        conducted_on: z.string(),
+        finding: z.string(),
+        score_delta: z.number(),
+      }),
+    ),
+  }),
+});
+export type PeriodFigures = z.output<typeof PeriodFiguresSchema>;

@@ -1,0 +1,39 @@
+-- Foundation: privileges every later migration relies on, the private schema, shared triggers.
+
+-- Functions are executable by PUBLIC by default, and Supabase adds anon/authenticated on public.
+-- Citizens may execute only the RPCs granted to them one by one.
+alter default privileges revoke execute on functions from public;
+alter default privileges in schema public revoke execute on functions from public, anon, authenticated;
+
+-- Personal data (contacts, sign-ups, tokens, cadre evaluations) lives here. PostgREST does not
+-- expose this schema and the API roles cannot even look into it.
+create schema if not exists private;
+revoke all on schema private from public, anon, authenticated;
+grant usage on schema private to service_role;
+comment on schema private is 'Personal data and privileged helpers; never exposed through the API.';
+
+-- Rows that are records of what was said or published are never edited or deleted.
+create or replace function private.refuse_change() returns trigger
+language plpgsql
+set search_path = ''
+as $$
+begin
+  raise exception using
+    errcode = 'PT409',
+    message = format('%s rows cannot be changed: %s', tg_table_name, tg_argv[0]),
+    detail = format('Attempted %s on %I.%I.', lower(tg_op), tg_table_schema, tg_table_name),
+    hint = coalesce(tg_argv[1], 'Record a new row instead.');
+end
+$$;
+comment on function private.refuse_change() is
+  'Trigger: refuses UPDATE/DELETE/TRUNCATE on append-only or published rows (args: reason, hint).';
+
+-- True when a jsonb object's numeric values add up to 1 (group weights and the like).
+create or replace function private.weights_sum_to_one(weights jsonb) returns boolean
+language sql immutable
+set search_path = ''
+as $$
+  select jsonb_typeof(weights) = 'object'
+     and not exists (select 1 from jsonb_each(weights) w where jsonb_typeof(w.value) <> 'number' or (w.value)::numeric < 0)
+     and abs(coalesce((select sum((w.value)::numeric) from jsonb_each(weights) w), 0) - 1) < 0.0001
+$$;

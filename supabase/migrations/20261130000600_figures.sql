@@ -1,0 +1,173 @@
+-- Figures of a period (month, quarter, half-year, year), computed once here and used by
+-- bulletins (通报) and the public pages. Status "as of" a period is the latest report in force
+-- filed for that period or before.
+
+-- Each published target's latest report in force (RLS of the caller applies).
+create view public.target_current_status with (security_invoker = true) as
+  select t.id as target_id, t.year, t.unit_id, t.parent_id, t.is_public_commitment,
+         coalesce(r.status, 'no_report') as status, r.period, r.progress_pct, r.actual_value, r.reported_at
+  from public.targets t
+  left join lateral (
+    select c.status, c.period, c.progress_pct, c.actual_value, c.reported_at
+    from public.current_progress_reports c
+    where c.target_id = t.id
+    order by c.period desc
+    limit 1) r on true
+  where t.status = 'published';
+comment on view public.target_current_status is
+  'Each published target with its latest report in force, or no_report.';
+revoke all on public.target_current_status from anon, authenticated;
+grant select on public.target_current_status to anon, authenticated;
+
+create or replace function private.period_bounds(
+  p_kind text, p_period text, out year int, out first_month int, out last_month int)
+language plpgsql immutable
+set search_path = ''
+as $$
+begin
+  if p_kind = 'monthly' and p_period ~ '^[0-9]{4}-(0[1-9]|1[0-2])$' then
+    year := left(p_period, 4)::int; first_month := right(p_period, 2)::int; last_month := first_month;
+  elsif p_kind = 'quarterly' and p_period ~ '^[0-9]{4}-Q[1-4]$' then
+    year := left(p_period, 4)::int; last_month := right(p_period, 1)::int * 3; first_month := last_month - 2;
+  elsif p_kind = 'semiannual' and p_period ~ '^[0-9]{4}-H[12]$' then
+    year := left(p_period, 4)::int; last_month := right(p_period, 1)::int * 6; first_month := last_month - 5;
+  elsif p_kind = 'annual' and p_period ~ '^[0-9]{4}$' then
+    year := p_period::int; first_month := 1; last_month := 12;
+  else
+    raise exception using
+      errcode = '22023',
+      message = format('"%s" is not a %s period.', p_period, coalesce(p_kind, 'known')),
+      hint = 'Use YYYY-MM (monthly), YYYY-Qn (quarterly), YYYY-H1/H2 (semiannual) or YYYY (annual).';
+  end if;
+end
+$$;
+comment on function private.period_bounds(text, text) is 'A bulletin period as year and month range; 22023 when malformed.';
+
+-- Status of every published target of a year as of the end of a month.
+create or replace function private.target_status_asof(p_year int, p_month int)
+returns table (target_id bigint, unit_id bigint, is_public_commitment boolean, status text, progress_pct numeric)
+language sql stable
+set search_path = ''
+as $$
+  select t.id, t.unit_id, t.is_public_commitment, coalesce(r.status, 'no_report'), r.progress_pct
+  from public.targets t
+  left join lateral (
+    select c.status, c.progress_pct
+    from public.current_progress_reports c
+    where c.target_id = t.id and c.period <= format('%s-%s', p_year, lpad(p_month::text, 2, '0'))
+    order by c.period desc
+    limit 1) r on true
+  where t.year = p_year and t.status = 'published' and p_month >= 1
+$$;
+
+create or replace function private.status_counts(p_year int, p_month int) returns jsonb
+language sql stable
+set search_path = ''
+as $$
+  select jsonb_build_object(
+    'completed', count(*) filter (where s.status = 'completed'),
+    'on_track', count(*) filter (where s.status = 'on_track'),
+    'behind', count(*) filter (where s.status = 'behind'),
+    'not_completed', count(*) filter (where s.status = 'not_completed'),
+    'no_report', count(*) filter (where s.status = 'no_report'))
+  from private.target_status_asof(p_year, p_month) s
+$$;
+
+-- The figures a bulletin reports for a period: status counts and their change, commitments,
+-- units that reported late or not at all (未按时报送), units most behind, supervision findings.
+create or replace function private.period_figures(p_kind text, p_period text) returns jsonb
+language plpgsql stable
+set search_path = ''
+as $$
+declare
+  b record;
+  v_due_day int;
+  v_first_period text;
+  v_last_period text;
+  v_result jsonb;
+begin
+  select * into b from private.period_bounds(p_kind, p_period);
+  select report_due_day into v_due_day from public.assessment_years where year = b.year;
+  if v_due_day is null then
+    raise exception using errcode = '22023', message = format('Year %s is not an assessment year.', b.year),
+      hint = 'Create the assessment year first.';
+  end if;
+  v_first_period := format('%s-%s', b.year, lpad(b.first_month::text, 2, '0'));
+  v_last_period := format('%s-%s', b.year, lpad(b.last_month::text, 2, '0'));
+
+  with status as (select * from private.target_status_asof(b.year, b.last_month)),
+  months as (select generate_series(b.first_month, b.last_month) as m),
+  -- The month in which a target was finished (completed, or not completed at its deadline).
+  finished as (
+    select c.target_id, min(right(c.period, 2)::int) as m
+    from public.current_progress_reports c
+    join public.targets t on t.id = c.target_id
+    where t.year = b.year and left(c.period, 4)::int = b.year and c.status in ('completed', 'not_completed')
+    group by c.target_id),
+  -- A report is due for each month of the period from every target not finished before it.
+  due as (
+    select t.id as target_id, t.unit_id, months.m,
+           format('%s-%s', b.year, lpad(months.m::text, 2, '0')) as period,
+           make_date(b.year + (months.m / 12), (months.m % 12) + 1, v_due_day) as due_date
+    from public.targets t
+    cross join months
+    left join finished f on f.target_id = t.id
+    where t.year = b.year and t.status = 'published' and (f.m is null or f.m >= months.m)),
+  filing as (
+    select due.unit_id,
+           count(*) filter (where r.id is null) as missing,
+           count(*) filter (where (r.reported_at at time zone 'Asia/Shanghai')::date > due.due_date) as late
+    from due
+    left join public.progress_reports r
+      on r.target_id = due.target_id and r.period = due.period and r.supersedes_id is null
+    group by due.unit_id),
+  per_unit as (
+    select s.unit_id,
+           count(*) as targets,
+           count(*) filter (where s.status in ('behind', 'not_completed')) as lagging,
+           count(*) filter (where s.status = 'completed') as completed
+    from status s group by s.unit_id),
+  findings as (
+    select r.* from public.supervision_records r
+    where r.year = b.year and extract(month from r.conducted_on) between b.first_month and b.last_month
+      and extract(year from r.conducted_on) = b.year)
+  select jsonb_build_object(
+    'kind', p_kind,
+    'period', p_period,
+    'year', b.year,
+    'first_period', v_first_period,
+    'last_period', v_last_period,
+    'targets', (select count(*) from status),
+    'by_status', private.status_counts(b.year, b.last_month),
+    'previous_by_status', case when b.first_month > 1 then private.status_counts(b.year, b.first_month - 1) end,
+    'commitments', (select jsonb_build_object(
+        'total', count(*),
+        'completed', count(*) filter (where status = 'completed'),
+        'at_risk', count(*) filter (where status in ('behind', 'not_completed')))
+      from status where is_public_commitment),
+    'late_units', coalesce((select jsonb_agg(jsonb_build_object(
+        'code', u.code, 'name', u.name, 'name_en', u.name_en, 'late', f.late, 'missing', f.missing)
+        order by f.missing + f.late desc, u.code)
+      from filing f join public.units u on u.id = f.unit_id where f.late + f.missing > 0), '[]'),
+    'most_behind', coalesce((select jsonb_agg(x order by (x->>'lagging_share')::numeric desc, x->>'code')
+      from (select jsonb_build_object('code', u.code, 'name', u.name, 'name_en', u.name_en,
+              'targets', p.targets, 'lagging', p.lagging,
+              'lagging_share', round(p.lagging::numeric / p.targets, 3)) as x
+            from per_unit p join public.units u on u.id = p.unit_id
+            where p.lagging > 0
+            order by p.lagging::numeric / p.targets desc, u.code limit 5) top), '[]'),
+    'supervision', jsonb_build_object(
+      'total', (select count(*) from findings),
+      'by_method', coalesce((select jsonb_object_agg(method, n) from
+         (select method, count(*) as n from findings group by method) m), '{}'),
+      'public', coalesce((select jsonb_agg(jsonb_build_object(
+          'unit_code', u.code, 'unit_name', u.name, 'unit_name_en', u.name_en, 'method', f.method,
+          'conducted_on', f.conducted_on, 'finding', f.finding, 'score_delta', f.score_delta)
+          order by f.conducted_on, f.id)
+        from findings f join public.units u on u.id = f.unit_id where f.is_public), '[]')))
+  into v_result;
+  return v_result;
+end
+$$;
+comment on function private.period_figures(text, text) is
+  'Bulletin figures of a period as jsonb; the staff CLI renders them as a bulletin.';
