@@ -1,0 +1,28 @@
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumExecutable } from './tests/e2e/chromium.ts';
+
+// The e2e suite starts the real portal (`npm start`) on a fresh embedded database of its own.
+const PORT = Number(process.env['E2E_PORT'] ?? 4391);
+const DATA_DIR = '.data-e2e';
+const executablePath = chromiumExecutable();
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  timeout: 60_000,
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: true,
+  reporter: process.env['CI'] ? 'list' : 'line',
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    launchOptions: { args: CHROMIUM_ARGS, ...(executablePath ? { executablePath } : {}) },
+  },
+  webServer: {
+    command: `rm -rf ${DATA_DIR} && tsx src/cli/start.ts`,
+    url: `http://localhost:${PORT}/`,
+    env: { PORT: String(PORT), GONGSHI_DATA_DIR: DATA_DIR, DATABASE_URL: '' },
+    timeout: 600_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+  },
+});

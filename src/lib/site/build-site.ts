@@ -1,0 +1,39 @@
+/**
+ * Prepares the database and builds the static site in this process: migrate, load the demo
+ * city into an empty embedded database, then `astro build` (whose loaders reuse this process's
+ * database, so a PGlite folder is never opened twice).
+ */
+import path from 'node:path';
+import { migrate } from '../db/migrate.ts';
+import type { Db } from '../db/types.ts';
+import { countUnits, loadDemoCity } from '../demo/load.ts';
+import { DEFAULT_DEMO, generateDemoCity } from '../demo/generate.ts';
+import { progressBar, type Progress } from '../../cli/progress.ts';
+
+export const ROOT = path.resolve(import.meta.dirname, '../../..');
+export const DIST_DIR = path.join(ROOT, 'dist');
+
+export async function prepareDatabase(db: Db, log: (line: string) => void): Promise<void> {
+  const result = await migrate(db);
+  if (result.applied.length > 0) log(`Applied ${result.applied.length} migration(s).`);
+  if ((await countUnits(db)) > 0) return;
+  if (db.kind !== 'pglite') {
+    log('The database has no units yet. Load data with "npm run gongshi -- import …" or the demo city with "npm run gongshi -- seed --demo".');
+    return;
+  }
+  log('Empty embedded database: loading the demo city of Chenglan (fictional).');
+  let bar: Progress | undefined;
+  await loadDemoCity(db, generateDemoCity(DEFAULT_DEMO), {
+    start: (total) => (bar = progressBar('Seeding demo city', total)),
+    tick: (n) => bar?.tick(n),
+    done: () => bar?.done(),
+  });
+}
+
+export async function buildSite(): Promise<{ seconds: number }> {
+  process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
+  const { build } = await import('astro');
+  const started = Date.now();
+  await build({ root: ROOT, logLevel: 'warn' });
+  return { seconds: (Date.now() - started) / 1000 };
+}
