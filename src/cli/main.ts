@@ -43,7 +43,7 @@ export async function main(argv: string[]): Promise<number> {
       console.log(command.help);
       return 0;
     }
-    return await command.run(values as Record<string, string | boolean | undefined>, positionals);
+    return await command.run(values, positionals);
   } catch (error) {
     return report(error, command);
   }

@@ -5,17 +5,31 @@
  */
 import type { Queryable } from '../../src/lib/db/types.ts';
 
-export type Value = string | number | boolean | null;
+export type Value = string | number | boolean | null | Json;
 export type Fields = Record<string, Value>;
+
+/**
+ * A jsonb value. It is sent as text and cast (`$n::text::jsonb`): postgres.js would JSON-encode a
+ * plain string parameter for a jsonb column a second time, PGlite would not.
+ */
+export class Json {
+  constructor(readonly value: unknown) {}
+}
+export const json = (value: unknown) => new Json(value);
 
 /** INSERT … RETURNING id (or year, for assessment_years); columns come from the test's own literals. */
 export async function insertRow(q: Queryable, table: string, row: Fields): Promise<number> {
   const columns = Object.keys(row);
   const returning = table === 'public.assessment_years' ? 'year' : 'id';
+  const slots = columns.map((c, i) => (row[c] instanceof Json ? `$${i + 1}::text::jsonb` : `$${i + 1}`));
+  const params = columns.map((c) => {
+    const value = row[c];
+    return value instanceof Json ? JSON.stringify(value.value) : value;
+  });
   const [result] = await q.query<{ key: number }>(
     `insert into ${table} (${columns.map((c) => `"${c}"`).join(', ')})
-     values (${columns.map((_, i) => `$${i + 1}`).join(', ')}) returning ${returning}::int as key`,
-    columns.map((c) => row[c]),
+     values (${slots.join(', ')}) returning ${returning}::int as key`,
+    params,
   );
   return result!.key;
 }

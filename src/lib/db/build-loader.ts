@@ -13,14 +13,15 @@ export function databaseLoader<T extends object>(
 ): Loader {
   return {
     name: `gongshi-db-${name}`,
-    async load({ store, parseData, logger }) {
+    async load(context) {
+      const { store, logger } = context;
       const db = await useSharedDb();
       try {
         const rows = await read(db);
         store.clear();
         for (const row of rows) {
           const id = idOf(row);
-          const data = await parseData({ id, data: row as Record<string, unknown> });
+          const data = await context.parseData({ id, data: row as Record<string, unknown> });
           store.set({ id, data });
         }
         logger.info(`${rows.length} ${name} from ${db.location}`);

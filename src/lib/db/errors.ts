@@ -16,14 +16,17 @@ export function isPgError(error: unknown): error is Error & { code: string } {
   return (
     error instanceof Error &&
     typeof (error as { code?: unknown }).code === 'string' &&
-    /^[0-9A-Z]{5}$/.test((error as { code: string }).code)
+    /^[0-9A-Z]{5}$/.test((error as unknown as { code: string }).code)
   );
 }
 
 export function pgErrorFields(error: unknown): PgErrorFields | undefined {
   if (!isPgError(error)) return undefined;
   const e = error as unknown as Record<string, unknown>;
-  const text = (key: string) => (typeof e[key] === 'string' && e[key] !== '' ? (e[key] as string) : undefined);
+  const text = (key: string) => {
+    const value = e[key];
+    return typeof value === 'string' && value !== '' ? value : undefined;
+  };
   const position = e['position'] === undefined || e['position'] === null ? undefined : Number(e['position']);
   return {
     code: error.code,

@@ -26,7 +26,7 @@ export class MigrationError extends Error {
   constructor(
     readonly file: string,
     readonly line: number,
-    readonly cause: unknown,
+    override readonly cause: unknown,
   ) {
     const pg = pgErrorFields(cause);
     const reason = pg ? `${pg.message} (SQLSTATE ${pg.code})${pg.detail ? `: ${pg.detail}` : ''}` : String(cause);

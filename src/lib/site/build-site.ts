@@ -30,10 +30,11 @@ export async function prepareDatabase(db: Db, log: (line: string) => void): Prom
   });
 }
 
-export async function buildSite(): Promise<{ seconds: number }> {
+/** Builds the site into outDir (default dist/). */
+export async function buildSite(outDir = DIST_DIR): Promise<{ seconds: number }> {
   process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
   const { build } = await import('astro');
   const started = Date.now();
-  await build({ root: ROOT, logLevel: 'warn' });
+  await build({ root: ROOT, outDir, logLevel: 'warn' });
   return { seconds: (Date.now() - started) / 1000 };
 }

@@ -1,0 +1,100 @@
+/**
+ * `npm run bench`: measured side by side in one run, so ratios hold on a noisy shared machine.
+ * Prints: demo seed time (PGlite, and Postgres when BENCH_DATABASE_URL or TEST_DATABASE_URL is set),
+ * site build time, pages per second, the build's peak memory, and the build time divided by an
+ * empty Astro build of the same number of trivial pages.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openPglite } from '../../src/lib/db/pglite.ts';
+import { openPostgres } from '../../src/lib/db/postgres.ts';
+import { migrate } from '../../src/lib/db/migrate.ts';
+import type { Db } from '../../src/lib/db/types.ts';
+import { DEFAULT_DEMO, generateDemoCity } from '../../src/lib/demo/generate.ts';
+import { loadDemoCity } from '../../src/lib/demo/load.ts';
+import { ROOT } from '../../src/lib/site/build-site.ts';
+import { writeEmptySite } from './empty-site.ts';
+
+const results: [string, string][] = [];
+const record = (name: string, value: string) => {
+  results.push([name, value]);
+  console.log(`${name}: ${value}`);
+};
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gongshi-bench-'));
+
+async function timeSeed(label: string, db: Db): Promise<void> {
+  const t0 = performance.now();
+  await migrate(db);
+  const t1 = performance.now();
+  const city = generateDemoCity(DEFAULT_DEMO);
+  const t2 = performance.now();
+  await loadDemoCity(db, city);
+  const t3 = performance.now();
+  const rows = city.targets.length + city.progress_reports.length + city.target_baselines.length + city.supervision_records.length;
+  record(`${label} migrate`, seconds(t1 - t0));
+  record(`${label} demo generate`, seconds(t2 - t1));
+  record(`${label} demo load`, `${seconds(t3 - t2)} (${Math.round(rows / ((t3 - t2) / 1000))} rows/s)`);
+}
+
+// 1. Seeding the demo city.
+const dataDir = path.join(tmp, 'data');
+{
+  const db = await openPglite(dataDir);
+  await timeSeed('PGlite', db);
+  await db.close();
+}
+const pgUrl = process.env['BENCH_DATABASE_URL'] ?? process.env['TEST_DATABASE_URL'];
+if (pgUrl) {
+  const admin = await openPostgres(pgUrl, { max: 1 });
+  const name = `gongshi_bench_${process.pid}`;
+  await admin.exec(`create database ${name}`);
+  const url = new URL(pgUrl);
+  url.pathname = `/${name}`;
+  const db = await openPostgres(url.href);
+  try {
+    await timeSeed('Postgres', db);
+  } finally {
+    await db.close();
+    await admin.exec(`drop database ${name}`);
+    await admin.close();
+  }
+}
+
+// 2. Building the site from the seeded embedded database (in a child, to measure its peak memory).
+const outDir = path.join(tmp, 'dist');
+const t0 = performance.now();
+const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'tests/bench/build-child.ts')], {
+  cwd: ROOT,
+  env: { ...process.env, GONGSHI_DATA_DIR: dataDir, OUT_DIR: outDir, DATABASE_URL: '' },
+  encoding: 'utf8',
+});
+const buildMs = performance.now() - t0;
+if (child.status !== 0) throw new Error(`site build failed:\n${child.stderr}`);
+const measured = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as { seconds: number; maxRssBytes: number };
+const pages = (fs.readdirSync(outDir, { recursive: true }) as string[]).filter((f) => f.endsWith('.html')).length;
+record('site pages', String(pages));
+record('site build (astro build only)', seconds(measured.seconds * 1000));
+record('site build (process, incl. startup)', seconds(buildMs));
+record('pages per second', (pages / measured.seconds).toFixed(1));
+record('build peak memory (RSS)', `${(measured.maxRssBytes / 2 ** 20).toFixed(0)} MiB (budget 2048 MiB)`);
+
+// 3. The yardstick: an empty Astro build of the same number of trivial pages.
+const emptyDir = path.join(ROOT, '.bench-empty-site');
+writeEmptySite(emptyDir, pages);
+const e0 = performance.now();
+execFileSync(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', emptyDir, '--silent'], {
+  cwd: ROOT,
+  env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  stdio: 'ignore',
+});
+const emptyMs = performance.now() - e0;
+fs.rmSync(emptyDir, { recursive: true, force: true });
+record('empty Astro build, same page count (process)', seconds(emptyMs));
+record('build ratio (demo site / empty site, whole processes)', (buildMs / emptyMs).toFixed(2));
+
+fs.rmSync(tmp, { recursive: true, force: true });
+console.log('\nSummary');
+console.table(Object.fromEntries(results));
