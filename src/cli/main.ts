@@ -1,13 +1,10 @@
 /** `npm run gongshi -- <command>`: the assessment office's staff CLI. */
 import { parseArgs } from 'node:util';
 import { UsageError, type Command } from './command.ts';
-import { migrateCommand } from './commands/migrate.ts';
-import { seedCommand } from './commands/seed.ts';
+import { commands } from './commands/index.ts';
 import { DataDirBusyError } from '../lib/db/lock.ts';
 import { MigrationError } from '../lib/db/migrate.ts';
 import { pgErrorFields } from '../lib/db/errors.ts';
-
-const commands: Command[] = [migrateCommand, seedCommand];
 
 function overview(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
