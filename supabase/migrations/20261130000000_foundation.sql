@@ -37,3 +37,6 @@ as $$
      and not exists (select 1 from jsonb_each(weights) w where jsonb_typeof(w.value) <> 'number' or (w.value)::numeric < 0)
      and abs(coalesce((select sum((w.value)::numeric) from jsonb_each(weights) w), 0) - 1) < 0.0001
 $$;
+
+-- Check constraints call it, so every role that may write those tables must be able to run it.
+grant execute on function private.weights_sum_to_one(jsonb) to service_role;

@@ -57,3 +57,7 @@ grant select on public.bulletins to anon, authenticated;
 
 create policy "Published bulletins are readable by everyone"
   on public.bulletins for select to anon, authenticated using (published_at is not null);
+
+create trigger published_bulletins_are_not_truncated before truncate on public.bulletins
+  for each statement execute function private.refuse_change(
+    'bulletins are a public record', 'Issue a correction: a new bulletin whose supersedes_id names the old one.');

@@ -171,3 +171,7 @@ end
 $$;
 comment on function private.period_figures(text, text) is
   'Bulletin figures of a period as jsonb; the staff CLI renders them as a bulletin.';
+
+-- The staff CLI may run as service_role (DESIGN: staff work with the service role).
+grant execute on function private.period_bounds(text, text), private.target_status_asof(int, int),
+  private.status_counts(int, int), private.period_figures(text, text) to service_role;

@@ -54,28 +54,59 @@ export async function insertBase(q: Queryable, prefix = 'FX'): Promise<Base> {
   await insertRow(q, 'public.assessment_years', { year: YEAR, status: 'active' });
   await insertRow(q, 'public.assessment_years', { year: YEAR - 1, status: 'closed' });
   const unitA = await insertRow(q, 'public.units', {
-    code: `${prefix}-A`, name: '测试局甲', kind: 'municipal_unit', sector: 'economy',
+    code: `${prefix}-A`,
+    name: '测试局甲',
+    kind: 'municipal_unit',
+    sector: 'economy',
   });
   const unitB = await insertRow(q, 'public.units', {
-    code: `${prefix}-B`, name: '测试区乙', kind: 'district', sector: 'core_urban',
+    code: `${prefix}-B`,
+    name: '测试区乙',
+    kind: 'district',
+    sector: 'core_urban',
   });
   const principalA = await insertRow(q, 'public.cadres', {
-    unit_id: unitA, name: '王甲', title: '主要负责人', is_principal: true,
+    unit_id: unitA,
+    name: '王甲',
+    title: '主要负责人',
+    is_principal: true,
   });
   const deputyA = await insertRow(q, 'public.cadres', {
-    unit_id: unitA, name: '李乙', title: '副职负责人', is_principal: false,
+    unit_id: unitA,
+    name: '李乙',
+    title: '副职负责人',
+    is_principal: false,
   });
   const principalB = await insertRow(q, 'public.cadres', {
-    unit_id: unitB, name: '张丙', title: '区委书记', is_principal: true,
+    unit_id: unitB,
+    name: '张丙',
+    title: '区委书记',
+    is_principal: true,
   });
   const higher = await insertRow(q, 'public.indicators', {
-    code: `${prefix}-HI`, name: '新增就业人数', category: 'peoples_benefit', measure: '人', direction: 'higher',
+    code: `${prefix}-HI`,
+    name: '新增就业人数',
+    category: 'peoples_benefit',
+    measure: '人',
+    direction: 'higher',
   });
   const qualitative = await insertRow(q, 'public.indicators', {
-    code: `${prefix}-QL`, name: '重点改革任务', category: 'key_task', measure: null, direction: 'qualitative',
+    code: `${prefix}-QL`,
+    name: '重点改革任务',
+    category: 'key_task',
+    measure: null,
+    direction: 'qualitative',
   });
   return {
-    year: YEAR, previousYear: YEAR - 1, unitA, unitB, principalA, deputyA, principalB, higher, qualitative,
+    year: YEAR,
+    previousYear: YEAR - 1,
+    unitA,
+    unitB,
+    principalA,
+    deputyA,
+    principalB,
+    higher,
+    qualitative,
   };
 }
 

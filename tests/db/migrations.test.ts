@@ -64,7 +64,8 @@ describe('migrate()', () => {
 
   it('reports file:line of a failing statement and applies nothing of that file', async () => {
     const dir = migrationsDir({
-      '90000000000001_good.sql': 'create table public.mig_good (id int primary key);\ninsert into public.mig_good values (1);\n',
+      '90000000000001_good.sql':
+        'create table public.mig_good (id int primary key);\ninsert into public.mig_good values (1);\n',
       // The third statement starts on line 4 and fails on its third line (line 6 of the file).
       '90000000000002_bad.sql': [
         '-- a migration whose third statement refers to a missing column',
@@ -125,7 +126,8 @@ describe('migrate()', () => {
     expect(await tableExists('public.mig_bad')).toBe(false);
 
     const fixed = migrationsDir({
-      '90000000000002_bad.sql': 'create table public.mig_bad (id int primary key);\ninsert into public.mig_bad values (1), (2);\n',
+      '90000000000002_bad.sql':
+        'create table public.mig_bad (id int primary key);\ninsert into public.mig_bad values (1), (2);\n',
     });
     const result = await migrateTestDb(db, { migrationsDir: fixed });
     expect(result.applied).toEqual(['90000000000002_bad.sql']);

@@ -30,7 +30,7 @@ export class MigrationError extends Error {
   ) {
     const pg = pgErrorFields(cause);
     const reason = pg ? `${pg.message} (SQLSTATE ${pg.code})${pg.detail ? `: ${pg.detail}` : ''}` : String(cause);
-    super(`Migration failed at ${file}:${line}: ${reason}. Nothing of this file was applied.`);
+    super(`Migration failed at ${file}:${line}: ${reason.replace(/\.$/, '')}. Nothing of this file was applied.`);
     this.name = 'MigrationError';
   }
 }

@@ -16,10 +16,11 @@ export function splitSql(script: string): Statement[] {
   const n = script.length;
   const push = (end: number) => {
     const raw = script.slice(start, end);
-    const lead = raw.search(/\S/);
-    if (lead >= 0 && stripComments(raw).trim() !== '') {
-      const offset = start + lead;
-      statements.push({ text: raw.slice(lead).trimEnd(), line: lineAt(script, offset) });
+    const code = firstCode(raw);
+    if (code >= 0) {
+      // Leading comments stay with the statement; its line is where the code begins.
+      const lead = raw.search(/\S/);
+      statements.push({ text: raw.slice(lead).trimEnd(), line: lineAt(script, start + code) });
     }
   };
   while (i < n) {
@@ -87,8 +88,18 @@ function skipQuoted(s: string, i: number, quote: string, backslashEscapes: boole
   return i;
 }
 
-function stripComments(s: string): string {
-  return s.replace(/--[^\n]*/g, '').replace(/\/\*[\s\S]*?\*\//g, '');
+/** Offset of the first character that is neither white space nor comment (nested block comments too), or -1. */
+function firstCode(s: string): number {
+  let i = 0;
+  while (i < s.length) {
+    if (/\s/.test(s[i]!)) i++;
+    else if (s[i] === '-' && s[i + 1] === '-') {
+      const eol = s.indexOf('\n', i);
+      i = eol < 0 ? s.length : eol + 1;
+    } else if (s[i] === '/' && s[i + 1] === '*') i = skipBlockComment(s, i);
+    else return s[i] === ';' && i === s.length - 1 ? -1 : i;
+  }
+  return -1;
 }
 
 export function lineAt(s: string, offset: number): number {

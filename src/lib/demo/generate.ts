@@ -346,9 +346,10 @@ export function generateDemoCity(options: DemoOptions = DEFAULT_DEMO): DemoCity 
         const good = srng.chance(0.45 + unitEffect * 2);
         const month = method === 'semiannual_inspection' ? 7 : srng.int(1, lastMonth);
         const target = srng.chance(0.6) ? srng.pick(unitTargets) : undefined;
+        const conductedOn = `${year}-${pad(month)}-${pad(srng.int(1, 28))}`;
         city.supervision_records.push({
           id: recordId, year, unit_id: unitId, target_id: target ? (target.id as number) : null, method,
-          conducted_on: `${year}-${pad(month)}-${pad(srng.int(1, 28))}`,
+          conducted_on: conductedOn, created_at: `${conductedOn}T18:00:00+08:00`,
           finding: (target ? `「${target.title as string}」：` : '') + (good ? srng.pick(FINDINGS_GOOD) : srng.pick(FINDINGS_BAD)) + '。',
           finding_en: null,
           score_delta: good ? round(srng.range(0.5, 2), 1) : -round(srng.range(0.5, 3), 1),
