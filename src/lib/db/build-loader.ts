@@ -5,6 +5,7 @@
 import type { Loader } from 'astro/loaders';
 import { useSharedDb, releaseSharedDb } from './open.ts';
 import type { Db } from './types.ts';
+import { pgErrorFields } from './errors.ts';
 
 export function databaseLoader<T extends object>(
   name: string,
@@ -26,8 +27,9 @@ export function databaseLoader<T extends object>(
         }
         logger.info(`${rows.length} ${name} from ${db.location}`);
       } catch (error) {
-        const relation = /relation "[^"]+" does not exist/.test(String((error as Error).message));
-        throw relation
+        // Missing tables, roles or schemas mean the migrations never ran on this database.
+        const code = pgErrorFields(error)?.code;
+        throw code === '42P01' || code === '42704' || code === '3F000'
           ? new Error(`The database at ${db.location} is not migrated. Run "npm run gongshi -- migrate" (npm start and npm run build do it for you).`)
           : error;
       } finally {

@@ -30,11 +30,24 @@ export async function prepareDatabase(db: Db, log: (line: string) => void): Prom
   });
 }
 
-/** Builds the site into outDir (default dist/). */
+/** Pagefind's index of the built pages (one per language, from each page's lang). */
+async function buildSearchIndex(outDir: string): Promise<void> {
+  const pagefind = await import('pagefind');
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  const added = await index.addDirectory({ path: outDir });
+  if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
+  const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
+  if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+  await pagefind.close();
+}
+
+/** Builds the site into outDir (default dist/), then its search index. */
 export async function buildSite(outDir = DIST_DIR): Promise<{ seconds: number }> {
   process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
   const { build } = await import('astro');
   const started = Date.now();
   await build({ root: ROOT, outDir, logLevel: 'warn' });
+  await buildSearchIndex(outDir);
   return { seconds: (Date.now() - started) / 1000 };
 }

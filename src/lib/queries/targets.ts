@@ -1,0 +1,85 @@
+/** Build-time reads of published targets, as the anonymous public sees them. */
+import type { Db, Queryable } from '../db/types.ts';
+import {
+  BaselineSchema, ProgressReportSchema, TargetDetailSchema, TargetSummarySchema,
+  type Baseline, type ProgressReport, type TargetDetail, type TargetSummary,
+} from '../schemas/target.ts';
+
+const SUMMARY_SQL = `
+select t.id, t.code, t.year, u.code as unit_code, u.name as unit_name, u.name_en as unit_name_en, u.kind as unit_kind,
+       t.parent_id, t.title, t.title_en, i.category, t.weight::float8 as weight, t.deadline::text as deadline,
+       t.is_public_commitment, c.id as leader_id, c.name as leader_name,
+       t.responsible_department, t.responsible_person, s.status, s.progress_pct::float8 as progress_pct, s.period
+from public.targets t
+join public.units u on u.id = t.unit_id
+join public.indicators i on i.id = t.indicator_id
+left join public.cadres c on c.id = t.responsible_leader_id
+join public.target_current_status s on s.target_id = t.id
+order by t.year, u.sort_order, t.code`;
+
+export async function readTargetSummaries(tx: Queryable): Promise<TargetSummary[]> {
+  const rows = await tx.query(SUMMARY_SQL);
+  return rows.map((r) => TargetSummarySchema.parse(r));
+}
+
+const DETAIL_SQL = `
+select t.id, t.description, i.code as indicator_code, i.name as indicator_name, i.name_en as indicator_name_en,
+       i.measure, i.measure_en, i.direction, t.target_value::float8 as target_value, t.quality_requirement,
+       c.title as leader_title, c.title_en as leader_title_en, t.commitment_text, to_char(t.published_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as published_at
+from public.targets t
+join public.indicators i on i.id = t.indicator_id
+left join public.cadres c on c.id = t.responsible_leader_id`;
+
+const BASELINES_SQL = `
+select target_id, kind, year, peer_name, value::float8 as value, note
+from public.target_baselines order by target_id, kind, year nulls last, peer_name`;
+
+// Late: filed after the due day of the month after the period (Asia/Shanghai calendar).
+const REPORTS_SQL = `
+select r.target_id, r.id, r.period, r.status, r.actual_value::float8 as actual_value, r.progress_pct::float8 as progress_pct,
+       r.result_text, r.progress_text, r.reasons_text, r.remedy_text, r.supersedes_id, r.correction_reason,
+       (select c.id from public.progress_reports c where c.supersedes_id = r.id) as superseded_by,
+       to_char(r.reported_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as reported_at,
+       (r.reported_at at time zone 'Asia/Shanghai')::date >
+         (to_date(r.period || '-01', 'YYYY-MM-DD') + interval '1 month')::date + (y.report_due_day - 1) as is_late
+from public.progress_reports r
+join public.targets t on t.id = r.target_id
+join public.assessment_years y on y.year = t.year
+order by r.target_id, r.period, r.id`;
+
+function groupBy<T extends { target_id: number }>(rows: T[]): Map<number, Omit<T, 'target_id'>[]> {
+  const map = new Map<number, Omit<T, 'target_id'>[]>();
+  for (const { target_id, ...rest } of rows) {
+    const list = map.get(target_id) ?? [];
+    list.push(rest);
+    map.set(target_id, list);
+  }
+  return map;
+}
+
+export async function readTargetDetails(db: Db): Promise<TargetDetail[]> {
+  return db.asRole('anon', async (tx) => {
+    const summaries = await readTargetSummaries(tx);
+    const byId = new Map(summaries.map((s) => [s.id, s]));
+    const children = new Map<number, TargetSummary[]>();
+    for (const s of summaries) {
+      if (s.parent_id === null) continue;
+      children.set(s.parent_id, [...(children.get(s.parent_id) ?? []), s]);
+    }
+    const details = await tx.query<{ id: number }>(DETAIL_SQL);
+    const baselines = groupBy(await tx.query<{ target_id: number } & Baseline>(BASELINES_SQL));
+    const reports = groupBy(await tx.query<{ target_id: number } & ProgressReport>(REPORTS_SQL));
+    return details.map((d) => {
+      const summary = byId.get(d.id);
+      if (!summary) throw new Error(`target ${d.id} has no status row`);
+      return TargetDetailSchema.parse({
+        ...summary,
+        ...d,
+        baselines: (baselines.get(d.id) ?? []).map((b) => BaselineSchema.parse(b)),
+        reports: (reports.get(d.id) ?? []).map((r) => ProgressReportSchema.parse(r)),
+        parent: summary.parent_id === null ? null : (byId.get(summary.parent_id) ?? null),
+        children: children.get(d.id) ?? [],
+      });
+    });
+  });
+}

@@ -1,0 +1,64 @@
+/** Build-time reads of units with everything their public page shows, as the anonymous public sees it. */
+import type { Db } from '../db/types.ts';
+import { UnitDetailSchema, type UnitDetail } from '../schemas/unit.ts';
+import type { TargetSummary } from '../schemas/target.ts';
+import { readTargetSummaries } from './targets.ts';
+
+const UNITS_SQL = `select id, code, name, name_en, kind, sector from public.units order by sort_order, code`;
+const CADRES_SQL = `select id, unit_id, name, title, title_en, is_principal from public.cadres order by unit_id, sort_order, id`;
+const WEIGHTS_SQL = `
+select t.unit_id, t.year, i.category, sum(t.weight)::float8 as points, count(*)::int as targets
+from public.targets t join public.indicators i on i.id = t.indicator_id
+where t.parent_id is null
+group by t.unit_id, t.year, i.category
+order by t.unit_id, t.year, points desc, i.category`;
+// Status of each unit's top-level targets at the end of every month that has reports.
+const TREND_SQL = `
+with periods as (select distinct period from public.current_progress_reports)
+select t.unit_id, p.period, jsonb_build_object(
+         'completed', count(*) filter (where r.status = 'completed'),
+         'on_track', count(*) filter (where r.status = 'on_track'),
+         'behind', count(*) filter (where r.status = 'behind'),
+         'not_completed', count(*) filter (where r.status = 'not_completed'),
+         'no_report', count(*) filter (where r.status is null)) as counts
+from public.targets t
+join periods p on left(p.period, 4)::int = t.year
+left join lateral (
+  select c.status from public.current_progress_reports c
+  where c.target_id = t.id and c.period <= p.period
+  order by c.period desc limit 1) r on true
+where t.parent_id is null
+group by t.unit_id, p.period
+order by t.unit_id, p.period`;
+const FINDINGS_SQL = `
+select id, unit_id, year, method, conducted_on::text as conducted_on, finding, finding_en,
+       score_delta::float8 as score_delta, target_id
+from public.supervision_records order by unit_id, conducted_on desc, id desc`;
+
+function byUnit<T extends { unit_id: number }>(rows: T[]): Map<number, T[]> {
+  const map = new Map<number, T[]>();
+  for (const row of rows) map.set(row.unit_id, [...(map.get(row.unit_id) ?? []), row]);
+  return map;
+}
+
+export async function readUnitDetails(db: Db): Promise<UnitDetail[]> {
+  return db.asRole('anon', async (tx) => {
+    const units = await tx.query<{ id: number; code: string }>(UNITS_SQL);
+    const cadres = byUnit(await tx.query<{ unit_id: number }>(CADRES_SQL));
+    const weights = byUnit(await tx.query<{ unit_id: number }>(WEIGHTS_SQL));
+    const trend = byUnit(await tx.query<{ unit_id: number }>(TREND_SQL));
+    const findings = byUnit(await tx.query<{ unit_id: number }>(FINDINGS_SQL));
+    const targets = new Map<string, TargetSummary[]>();
+    for (const t of await readTargetSummaries(tx)) targets.set(t.unit_code, [...(targets.get(t.unit_code) ?? []), t]);
+    return units.map((u) =>
+      UnitDetailSchema.parse({
+        ...u,
+        cadres: cadres.get(u.id) ?? [],
+        targets: targets.get(u.code) ?? [],
+        weights: weights.get(u.id) ?? [],
+        trend: trend.get(u.id) ?? [],
+        findings: findings.get(u.id) ?? [],
+      }),
+    );
+  });
+}

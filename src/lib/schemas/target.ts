@@ -1,0 +1,86 @@
+/** A published target as the public pages show it: responsibility chain, baselines, reports, decomposition. */
+import { z } from 'zod';
+
+export const TargetStatusSchema = z.enum(['completed', 'on_track', 'behind', 'not_completed', 'no_report']);
+export type TargetStatus = z.output<typeof TargetStatusSchema>;
+
+export const CategorySchema = z.enum([
+  'economic_scale', 'economic_speed', 'economic_quality', 'peoples_benefit',
+  'social_progress', 'sustainability', 'party_building', 'key_task',
+]);
+export type Category = z.output<typeof CategorySchema>;
+
+/** The short form used in lists (unit pages, commitments, decomposition trees). */
+export const TargetSummarySchema = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  year: z.number().int(),
+  unit_code: z.string(),
+  unit_name: z.string(),
+  unit_name_en: z.string().nullable(),
+  unit_kind: z.enum(['municipal_unit', 'district']),
+  parent_id: z.number().int().nullable(),
+  title: z.string(),
+  title_en: z.string().nullable(),
+  category: CategorySchema,
+  weight: z.number(),
+  deadline: z.string(),
+  is_public_commitment: z.boolean(),
+  leader_id: z.number().int().nullable(),
+  leader_name: z.string().nullable(),
+  responsible_department: z.string(),
+  responsible_person: z.string(),
+  status: TargetStatusSchema,
+  progress_pct: z.number().nullable(),
+  period: z.string().nullable(),
+});
+export type TargetSummary = z.output<typeof TargetSummarySchema>;
+
+export const BaselineSchema = z.object({
+  kind: z.enum(['vertical', 'horizontal', 'benchmark']),
+  year: z.number().int().nullable(),
+  peer_name: z.string().nullable(),
+  value: z.number(),
+  note: z.string().nullable(),
+});
+export type Baseline = z.output<typeof BaselineSchema>;
+
+export const ProgressReportSchema = z.object({
+  id: z.number().int(),
+  period: z.string(),
+  status: z.enum(['completed', 'on_track', 'behind', 'not_completed']),
+  actual_value: z.number().nullable(),
+  progress_pct: z.number().nullable(),
+  result_text: z.string().nullable(),
+  progress_text: z.string().nullable(),
+  reasons_text: z.string().nullable(),
+  remedy_text: z.string().nullable(),
+  supersedes_id: z.number().int().nullable(),
+  correction_reason: z.string().nullable(),
+  /** Set when a later correction replaced this report. */
+  superseded_by: z.number().int().nullable(),
+  reported_at: z.string(),
+  is_late: z.boolean(),
+});
+export type ProgressReport = z.output<typeof ProgressReportSchema>;
+
+export const TargetDetailSchema = TargetSummarySchema.extend({
+  description: z.string().nullable(),
+  indicator_code: z.string(),
+  indicator_name: z.string(),
+  indicator_name_en: z.string().nullable(),
+  measure: z.string().nullable(),
+  measure_en: z.string().nullable(),
+  direction: z.enum(['higher', 'lower', 'qualitative']),
+  target_value: z.number().nullable(),
+  quality_requirement: z.string().nullable(),
+  leader_title: z.string().nullable(),
+  leader_title_en: z.string().nullable(),
+  commitment_text: z.string().nullable(),
+  published_at: z.string(),
+  baselines: z.array(BaselineSchema),
+  reports: z.array(ProgressReportSchema),
+  parent: TargetSummarySchema.nullable(),
+  children: z.array(TargetSummarySchema),
+});
+export type TargetDetail = z.output<typeof TargetDetailSchema>;

@@ -1,0 +1,53 @@
+/** Facets of the commitments page: each a set of values with counts and a prerendered page. */
+import type { TargetSummary } from '../schemas/target.ts';
+
+export const FACETS = ['commitment', 'status', 'category', 'kind', 'leader'] as const;
+export type Facet = (typeof FACETS)[number];
+
+export interface FacetValue {
+  facet: Facet;
+  value: string;
+  /** For leaders: their name and unit; for the rest the label comes from i18n/labels. */
+  name?: string;
+  unitName?: string;
+  unitNameEn?: string | null;
+  count: number;
+}
+
+const ORDER: Record<string, readonly string[]> = {
+  status: ['completed', 'on_track', 'behind', 'not_completed', 'no_report'],
+  category: ['economic_scale', 'economic_speed', 'economic_quality', 'peoples_benefit', 'social_progress', 'sustainability', 'party_building', 'key_task'],
+  kind: ['municipal_unit', 'district'],
+};
+
+export function facetValueOf(target: TargetSummary, facet: Facet): string | null {
+  switch (facet) {
+    case 'commitment': return target.is_public_commitment ? 'yes' : null;
+    case 'status': return target.status;
+    case 'category': return target.category;
+    case 'kind': return target.unit_kind;
+    case 'leader': return target.leader_id === null ? null : String(target.leader_id);
+  }
+}
+
+export function facetValues(targets: readonly TargetSummary[], facet: Facet): FacetValue[] {
+  const counts = new Map<string, FacetValue>();
+  for (const t of targets) {
+    const value = facetValueOf(t, facet);
+    if (value === null) continue;
+    const entry = counts.get(value) ?? {
+      facet, value, count: 0,
+      ...(facet === 'leader' ? { name: t.leader_name ?? value, unitName: t.unit_name, unitNameEn: t.unit_name_en } : {}),
+    };
+    entry.count++;
+    counts.set(value, entry);
+  }
+  const order = ORDER[facet];
+  return [...counts.values()].sort((a, b) =>
+    order ? order.indexOf(a.value) - order.indexOf(b.value) : (a.unitName ?? '').localeCompare(b.unitName ?? '') || Number(a.value) - Number(b.value),
+  );
+}
+
+export function filterByFacet(targets: readonly TargetSummary[], facet: Facet, value: string): TargetSummary[] {
+  return targets.filter((t) => facetValueOf(t, facet) === value);
+}

@@ -1,0 +1,15 @@
+/** URLs of the public pages, per locale, in one place so links and routes agree. */
+import { localizedPath, type Locale } from '../../i18n/ui.ts';
+
+export const paths = {
+  home: (l: Locale) => localizedPath('/', l),
+  commitments: (l: Locale) => localizedPath('/commitments/', l),
+  facet: (l: Locale, facet: string, value: string) => localizedPath(`/commitments/${facet}/${value}/`, l),
+  units: (l: Locale) => localizedPath('/units/', l),
+  unit: (l: Locale, code: string) => localizedPath(`/units/${code}/`, l),
+  target: (l: Locale, id: number) => localizedPath(`/targets/${id}/`, l),
+  bulletins: (l: Locale) => localizedPath('/bulletins/', l),
+  bulletin: (l: Locale, slug: string) => localizedPath(`/bulletins/${slug}/`, l),
+  methodology: (l: Locale) => localizedPath('/methodology/', l),
+  search: (l: Locale) => localizedPath('/search/', l),
+};
