@@ -1,21 +1,37 @@
-/** `npm start`: migrate, seed the demo city if empty, build, then serve site (and API) on PORT. */
+/** `npm start`: migrate, seed the demo city if empty, build, then serve site and API gateway on PORT. */
 import { readConfig } from '../lib/config.ts';
 import { releaseSharedDb, useSharedDb } from '../lib/db/open.ts';
 import { DataDirBusyError } from '../lib/db/lock.ts';
 import { buildSite, DIST_DIR, prepareDatabase } from '../lib/site/build-site.ts';
+import { GATEWAY_PREFIX } from '../server/gateway/gateway.ts';
+import { loadGatewayKeys } from '../server/gateway/keys.ts';
 import { createPortalServer, listen } from '../server/server.ts';
 
 const config = readConfig();
 try {
-  // The server holds the database (and the PGlite folder's lock) for its whole life.
+  // The server holds the database (and the PGlite folder's lock) for its whole life; Astro's
+  // content loaders reuse this process's database while the site builds.
   const db = await useSharedDb();
   console.log(`Database: ${db.location}`);
   await prepareDatabase(db, (line) => console.log(line));
+  const keys = await loadGatewayKeys(config);
   console.log('Building the site…');
   const { seconds } = await buildSite();
   console.log(`Site built in ${seconds.toFixed(1)}s.`);
-  const server = createPortalServer({ distDir: DIST_DIR });
+  const server = createPortalServer({
+    distDir: DIST_DIR,
+    db,
+    keys,
+    gateway: { trustProxy: process.env['GONGSHI_TRUST_PROXY'] === '1' },
+  });
   const url = await listen(server, config.port, process.env['HOST'] ?? '127.0.0.1');
+  const islands = process.env['PUBLIC_SUPABASE_URL']
+    ? `the islands call ${process.env['PUBLIC_SUPABASE_URL']} (PUBLIC_SUPABASE_URL)`
+    : 'the islands call this gateway';
+  console.log(`API gateway (PostgREST-compatible RPCs): ${new URL(`${GATEWAY_PREFIX}/rpc/`, url).href}  — ${islands}`);
+  console.log(`  anon key:         ${keys.anonKey}`);
+  console.log(`  service_role key: ${keys.serviceRoleKey}  (secret: for trusted servers only)`);
+  console.log(`  keys from ${keys.source}`);
   console.log(`Gongshi is running at ${url}  (Ctrl+C to stop)`);
   const stop = () => {
     server.close();

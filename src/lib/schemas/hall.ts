@@ -1,0 +1,72 @@
+/**
+ * The Citizen Deliberation Hall: the opinion form's input (a mirror of the checks in
+ * public.submit_hall_opinion, for friendly messages before sending — the database stays the
+ * authority) and the topic pages' entries. Messages are keys of the catalogue's field messages.
+ */
+import { z } from 'zod';
+
+/** E-mail or phone, as private.contact_key() accepts them. */
+export function isContact(value: string): boolean {
+  const v = value.trim().toLowerCase();
+  if (/^[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}$/.test(v)) return true;
+  return /^\+?[0-9]{6,20}$/.test(v.replace(/[\s()-]/g, ''));
+}
+
+/** An optional text field: trimmed, empty means not given. */
+export const optionalText = (max: number, tooLong: string) =>
+  z.string().trim().max(max, tooLong).optional().transform((v) => (v ? v : undefined));
+
+export const ContactSchema = z.string({ error: 'contact.required' }).trim().max(100, 'contact.tooLong').refine(isContact, 'contact.invalid');
+
+export const HallOpinionInputSchema = z.object({
+  topic_id: z.number().int().positive(),
+  body: z.string({ error: 'body.required' }).trim().min(1, 'body.empty').min(2, 'body.tooShort').max(2000, 'body.tooLong'),
+  display_name: optionalText(40, 'display_name.tooLong'),
+  contact: z.union([z.literal('').transform(() => undefined), ContactSchema]).optional(),
+});
+export type HallOpinion = z.output<typeof HallOpinionInputSchema>;
+export type HallOpinionInput = z.input<typeof HallOpinionInputSchema>;
+
+const UnitRefSchema = z.object({ code: z.string(), name: z.string(), name_en: z.string().nullable() });
+export type UnitRef = z.output<typeof UnitRefSchema>;
+export { UnitRefSchema };
+
+/** A published opinion as the topic page shows it. */
+export const PublishedOpinionSchema = z.object({
+  id: z.number().int(),
+  display_name: z.string().nullable(),
+  body: z.string(),
+  submitted_at: z.string(),
+  response_text: z.string().nullable(),
+  response_unit: UnitRefSchema.nullable(),
+  responded_at: z.string().nullable(),
+});
+export type PublishedOpinion = z.output<typeof PublishedOpinionSchema>;
+
+/** Live counts from public.hall_topic_stats. */
+export const HallTopicStatsSchema = z.object({
+  topic_id: z.number().int(),
+  open: z.boolean(),
+  submitted: z.number().int(),
+  pending: z.number().int(),
+  published: z.number().int(),
+  rejected: z.number().int(),
+  answered: z.number().int(),
+});
+export type HallTopicStats = z.output<typeof HallTopicStatsSchema>;
+
+/** A hall topic with its published opinions and counts (read as the anonymous role). */
+export const HallTopicSchema = z.object({
+  id: z.number().int(),
+  slug: z.string(),
+  title: z.string(),
+  title_en: z.string().nullable(),
+  description: z.string(),
+  description_en: z.string().nullable(),
+  opens_at: z.string(),
+  closes_at: z.string().nullable(),
+  unit: UnitRefSchema,
+  opinions: z.array(PublishedOpinionSchema),
+  stats: HallTopicStatsSchema,
+});
+export type HallTopic = z.output<typeof HallTopicSchema>;

@@ -1,0 +1,85 @@
+/**
+ * Hearings: the sign-up and the check-or-withdraw forms' inputs (mirrors of the checks in
+ * public.sign_up_for_hearing and the confirmation-code functions) and the hearing pages' entries.
+ */
+import { z } from 'zod';
+import { ContactSchema, optionalText, UnitRefSchema } from './hall.ts';
+
+export const SIGNUP_CATEGORIES = [
+  'citizen_representative', 'npc_deputy', 'cppcc_member', 'expert', 'affected_resident', 'other',
+] as const;
+export const SignupCategorySchema = z.enum(SIGNUP_CATEGORIES, { error: 'category.invalid' });
+export type SignupCategory = z.output<typeof SignupCategorySchema>;
+
+export const SIGNUP_STATUSES = ['registered', 'selected', 'waitlisted', 'withdrawn'] as const;
+export type SignupStatus = (typeof SIGNUP_STATUSES)[number];
+
+export const HearingSignupInputSchema = z.object({
+  hearing_id: z.number().int().positive(),
+  name: z.string({ error: 'name.required' }).trim().min(1, 'name.empty').min(2, 'name.tooShort').max(40, 'name.tooLong'),
+  contact: ContactSchema,
+  category: SignupCategorySchema,
+  district_id: z.number().int().positive().optional(),
+  statement: optionalText(1000, 'statement.tooLong'),
+});
+export type HearingSignup = z.output<typeof HearingSignupInputSchema>;
+export type HearingSignupInput = z.input<typeof HearingSignupInputSchema>;
+
+/** Codes and tokens as typed, in canonical form: private.normalize_code() in TypeScript. */
+export function normalizeCode(value: string): string {
+  return value.replace(/[\s-]/g, '').toUpperCase().replace(/O/g, '0').replace(/[IL]/g, '1');
+}
+
+/** Canonical code grouped by four, for display. */
+export const groupCode = (normalized: string) => normalized.replace(/(.{4})(?=.)/g, '$1-');
+
+export const ConfirmationCodeInputSchema = z.object({
+  code: z
+    .string({ error: 'code.required' })
+    .transform(normalizeCode)
+    .refine((v) => v !== '', 'code.required')
+    .refine((v) => v === '' || /^[0-9A-HJKMNP-TV-Z]{16}$/.test(v), 'code.invalid')
+    .transform(groupCode),
+});
+export type ConfirmationCode = z.output<typeof ConfirmationCodeInputSchema>;
+export type ConfirmationCodeInput = z.input<typeof ConfirmationCodeInputSchema>;
+
+export const HearingStatusSchema = z.enum(['open', 'closed', 'held', 'cancelled']);
+export type HearingStatus = z.output<typeof HearingStatusSchema>;
+
+export const DistrictSchema = z.object({ id: z.number().int(), code: z.string(), name: z.string(), name_en: z.string().nullable() });
+export type District = z.output<typeof DistrictSchema>;
+
+/** A hearing as its page shows it (read as the anonymous role; sign-ups counted, never listed). */
+export const HearingSchema = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  title_en: z.string().nullable(),
+  summary: z.string(),
+  summary_en: z.string().nullable(),
+  venue: z.string(),
+  venue_en: z.string().nullable(),
+  held_at: z.string(),
+  seats: z.number().int(),
+  signup_opens_at: z.string(),
+  signup_closes_at: z.string(),
+  status: HearingStatusSchema,
+  votes_for: z.number().int().nullable(),
+  votes_against: z.number().int().nullable(),
+  votes_abstain: z.number().int().nullable(),
+  unit: UnitRefSchema,
+  /** Sign-ups not withdrawn, when the site was built. */
+  signups: z.number().int(),
+  districts: z.array(DistrictSchema),
+});
+export type Hearing = z.output<typeof HearingSchema>;
+
+/** What public.check_hearing_signup and public.withdraw_hearing_signup answer. */
+export const SignupStateSchema = z.object({
+  hearing_id: z.number().int(),
+  hearing_title: z.string().optional(),
+  hearing_title_en: z.string().nullable().optional(),
+  public_id: z.string(),
+  status: z.enum(SIGNUP_STATUSES),
+});
+export type SignupState = z.output<typeof SignupStateSchema>;

@@ -1,0 +1,108 @@
+/**
+ * Surveys: the answer form's input (a mirror of public.submit_survey_response's checks, built
+ * from the survey's own questions) and the survey pages' entries.
+ */
+import { z } from 'zod';
+import { UnitRefSchema } from './hall.ts';
+import { normalizeCode, groupCode } from './hearing.ts';
+
+export const QuestionKindSchema = z.enum(['rating', 'choice', 'text']);
+
+export const SurveyQuestionSchema = z.object({
+  id: z.number().int(),
+  position: z.number().int(),
+  kind: QuestionKindSchema,
+  prompt: z.string(),
+  prompt_en: z.string().nullable(),
+  options: z.array(z.object({ value: z.string(), label: z.string(), label_en: z.string().nullable().optional() })).nullable(),
+  required: z.boolean(),
+});
+export type SurveyQuestion = z.output<typeof SurveyQuestionSchema>;
+
+/** Aggregates from public.survey_stats (free-text answers are counted, never shown). */
+export const SurveyStatsSchema = z.object({
+  responses: z.number().int(),
+  by_group: z.record(z.string(), z.number().int()),
+  questions: z.array(z.object({
+    question_id: z.number().int(),
+    kind: QuestionKindSchema,
+    answers: z.number().int(),
+    mean: z.number().nullable(),
+    distribution: z.record(z.string(), z.number().int()).nullable(),
+    choices: z.record(z.string(), z.number().int()).nullable(),
+  })),
+});
+export type SurveyStats = z.output<typeof SurveyStatsSchema>;
+
+export const SurveySchema = z.object({
+  id: z.number().int(),
+  slug: z.string(),
+  year: z.number().int(),
+  mode: z.enum(['panel', 'open']),
+  title: z.string(),
+  title_en: z.string().nullable(),
+  description: z.string(),
+  description_en: z.string().nullable(),
+  opens_at: z.string(),
+  closes_at: z.string().nullable(),
+  unit: UnitRefSchema.nullable(),
+  questions: z.array(SurveyQuestionSchema),
+  stats: SurveyStatsSchema,
+});
+export type Survey = z.output<typeof SurveySchema>;
+
+export const InvitationTokenSchema = z
+  .string({ error: 'token.required' })
+  .transform(normalizeCode)
+  .refine((v) => v !== '', 'token.required')
+  .refine((v) => v === '' || /^[0-9A-HJKMNP-TV-Z]{24}$/.test(v), 'token.invalid')
+  .transform(groupCode);
+
+const AnswerSchema = z.object({ question_id: z.number().int(), value: z.union([z.number().int(), z.string()]) });
+
+/** The general shape of a response, as public.submit_survey_response takes it. */
+export const SurveyResponseInputSchema = z.object({
+  survey_id: z.number().int().positive(),
+  token: InvitationTokenSchema.optional(),
+  answers: z.array(AnswerSchema).min(1, 'answers.none'),
+});
+export type SurveyResponse = z.output<typeof SurveyResponseInputSchema>;
+export type SurveyResponseInput = z.input<typeof SurveyResponseInputSchema>;
+
+/**
+ * The response schema of one survey: required questions answered, ratings 1–5, choices among the
+ * options, texts at most 2000 characters, and a token for a panel survey. Unanswered optional
+ * questions are left out. Field paths: answers.<question id>, token.
+ */
+export function surveyResponseSchema(survey: Pick<Survey, 'id' | 'mode' | 'questions'>) {
+  return z
+    .object({
+      token: survey.mode === 'panel' ? InvitationTokenSchema : z.string().optional(),
+      answers: z.record(z.string(), z.union([z.number(), z.string()]).optional()),
+    })
+    .superRefine((input, ctx) => {
+      for (const q of survey.questions) {
+        const raw = input.answers[String(q.id)];
+        const value = typeof raw === 'string' ? raw.trim() : raw;
+        const path = ['answers', String(q.id)];
+        if (value === undefined || value === '') {
+          if (q.required) ctx.addIssue({ code: 'custom', path, message: 'answer.required' });
+        } else if (q.kind === 'rating' && !(typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 5)) {
+          ctx.addIssue({ code: 'custom', path, message: 'answer.rating' });
+        } else if (q.kind === 'choice' && !(q.options ?? []).some((o) => o.value === value)) {
+          ctx.addIssue({ code: 'custom', path, message: 'answer.choice' });
+        } else if (q.kind === 'text' && String(value).length > 2000) {
+          ctx.addIssue({ code: 'custom', path, message: 'answer.tooLong' });
+        }
+      }
+    })
+    .transform((input) => ({
+      survey_id: survey.id,
+      ...(survey.mode === 'panel' && input.token ? { token: input.token } : {}),
+      answers: survey.questions.flatMap((q) => {
+        const raw = input.answers[String(q.id)];
+        const value = typeof raw === 'string' ? raw.trim() : raw;
+        return value === undefined || value === '' ? [] : [{ question_id: q.id, value }];
+      }),
+    }));
+}

@@ -1,0 +1,334 @@
+/**
+ * The local gateway: answers `POST|GET /rest/v1/rpc/<function>` the way PostgREST (Supabase's
+ * Data API) does, so that browser islands calling `supabase.rpc()` work the same against the
+ * embedded database as against Supabase (DESIGN principle 3).
+ *
+ * Per call: the API key or bearer JWT is verified (HS256) and gives the role; one transaction runs
+ * `set local role`, `request.jwt.claims` and `request.headers` (with the client address) and the
+ * function with its named JSON arguments; errors come back as `{code, message, details, hint}`
+ * with PostgREST's status mapping. Only functions of schema public are reachable, and only RPCs:
+ * tables are not served (the site reads them at build time).
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
+import { pgErrorFields } from '../../lib/db/errors.ts';
+import { ROLES, type Db, type Role } from '../../lib/db/types.ts';
+import { ApiError, apiError, statusForSqlState, type ApiErrorBody } from './errors.ts';
+import { callStatement, FunctionCache, matchArguments, type RpcFunction } from './functions.ts';
+import type { GatewayKeys } from './keys.ts';
+
+export const GATEWAY_PREFIX = '/rest/v1';
+
+export interface GatewayOptions {
+  db: Db;
+  keys: GatewayKeys;
+  /**
+   * Trust X-Forwarded-For / X-Real-IP / CF-Connecting-IP sent by a reverse proxy in front of the
+   * gateway. Off by default: the client address is then the socket's, and any such header sent by
+   * the client is replaced, since rate limits and one-answer-per-client depend on it.
+   */
+  trustProxy?: boolean;
+  /** Largest request body accepted; larger ones get 413. Default 256 KiB. */
+  maxBodyBytes?: number;
+  /** Where unexpected errors are reported (never to the client). Default console.error. */
+  logError?: (message: string, error: unknown) => void;
+}
+
+export type GatewayHandler = (req: IncomingMessage, res: ServerResponse) => void;
+
+const FUNCTION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
+const ALLOW_HEADERS = 'Authorization, Content-Type, Accept, Accept-Language, Content-Language, apikey, x-client-info, Content-Profile, Accept-Profile, Prefer, Range';
+const EXPOSE_HEADERS = 'Content-Encoding, Content-Location, Content-Range, Content-Type, Date, Location, Server, Transfer-Encoding, Range-Unit';
+/** Request headers never passed on to SQL in request.headers. */
+const PRIVATE_HEADERS = new Set(['authorization', 'apikey', 'cookie', 'proxy-authorization']);
+const ADDRESS_HEADERS = ['x-forwarded-for', 'x-real-ip', 'cf-connecting-ip', 'forwarded'];
+/** Query parameters of a GET call that are not function arguments. */
+const RESERVED_PARAMS = new Set(['apikey', 'select']);
+
+interface Caller {
+  role: Role;
+  claims: JWTPayload;
+}
+
+export function createGateway(options: GatewayOptions): GatewayHandler {
+  const cache = new FunctionCache(options.db);
+  const verifier = new TokenVerifier(options.keys.secret);
+  const maxBodyBytes = options.maxBodyBytes ?? 256 * 1024;
+  const logError = options.logError ?? ((message, error) => console.error(message, error));
+
+  return (req, res) => {
+    res.setHeader('access-control-allow-origin', '*');
+    res.setHeader('access-control-expose-headers', EXPOSE_HEADERS);
+    handle(req, res).catch((error: unknown) => {
+      if (error instanceof ApiError) {
+        send(res, error.status, error.body, error.headers);
+      } else {
+        logError(`gateway: ${req.method} ${req.url} failed`, error);
+        send(res, 500, { code: 'PGRSTX00', message: 'Internal server error', details: null, hint: null });
+      }
+      // A refused body may still be arriving: drop the connection rather than read it.
+      if (!req.complete) res.once('finish', () => req.destroy());
+    });
+  };
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const method = req.method ?? 'GET';
+    const url = new URL(req.url ?? '/', 'http://gateway.invalid');
+    if (method === 'OPTIONS') {
+      res.writeHead(200, {
+        'access-control-allow-methods': 'GET, POST, PATCH, PUT, DELETE, OPTIONS, HEAD',
+        'access-control-allow-headers': req.headers['access-control-request-headers'] ?? ALLOW_HEADERS,
+        'access-control-max-age': '86400',
+        'content-length': '0',
+      });
+      res.end();
+      return;
+    }
+    const route = /^\/rpc\/([^/]*)\/?$/.exec(url.pathname.slice(GATEWAY_PREFIX.length));
+    if (!route || !route[1]) {
+      throw apiError(404, 'PGRST125', 'Invalid path specified in request URL', null,
+        'This gateway serves only the RPC endpoint: POST or GET /rest/v1/rpc/<function>.');
+    }
+    const name = safeDecode(route[1]);
+    if (method !== 'GET' && method !== 'HEAD' && method !== 'POST') {
+      throw new ApiError(405, {
+        code: 'PGRST101', message: `Cannot use the ${method} method on RPC`, details: null, hint: null,
+      }, { allow: 'GET, HEAD, POST, OPTIONS' });
+    }
+    const profile = req.headers[method === 'POST' ? 'content-profile' : 'accept-profile'];
+    if (profile !== undefined && profile !== 'public') {
+      throw apiError(406, 'PGRST106', 'The schema must be one of the following: public', null,
+        'Only schema public is exposed.');
+    }
+    const caller = await authenticate(req, url, verifier);
+    const args = method === 'POST' ? await readJsonBody(req, maxBodyBytes) : queryArguments(url);
+
+    const given = Object.keys(args).sort();
+    const overloads = name !== undefined && FUNCTION_NAME.test(name) ? await cache.lookup(name) : [];
+    const fn = matchArguments(overloads, given);
+    if (!fn) throw functionNotFound(name ?? route[1], given, overloads, cache.names());
+
+    // PostgREST's access modes: GET and HEAD, and stable or immutable functions, run read only.
+    const readOnly = method !== 'POST' || fn.volatility !== 'v';
+    const body = await call(fn, given, args, caller, clientHeaders(req, options.trustProxy === true), readOnly);
+    if (body === undefined) {
+      res.writeHead(204);
+      res.end();
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': String(Buffer.byteLength(body)),
+    });
+    res.end(method === 'HEAD' ? undefined : body);
+  }
+
+  async function call(
+    fn: RpcFunction,
+    given: string[],
+    args: Record<string, unknown>,
+    caller: Caller,
+    headers: Record<string, string>,
+    readOnly: boolean,
+  ): Promise<string | undefined> {
+    try {
+      return await options.db.asRole(
+        caller.role,
+        async (tx) => {
+          if (readOnly) await tx.exec('set transaction read only');
+          const rows = await tx.query<{ body?: string | null }>(callStatement(fn, given), given.length > 0 ? [JSON.stringify(args)] : []);
+          if (fn.returns === 'void') return undefined;
+          return rows[0]?.body ?? 'null';
+        },
+        { claims: { ...caller.claims, role: caller.role }, headers },
+      );
+    } catch (error) {
+      const pg = pgErrorFields(error);
+      if (!pg) throw error;
+      const status = statusForSqlState(pg.code, caller.role !== 'anon');
+      if (status >= 500) {
+        logError(`gateway: ${fn.name} failed with SQLSTATE ${pg.code}`, error);
+        throw apiError(status, pg.code, 'The request could not be completed.', null, 'Try again later.');
+      }
+      throw apiError(status, pg.code, pg.message, pg.detail ?? null, pg.hint ?? null);
+    }
+  }
+}
+
+function send(res: ServerResponse, status: number, body: ApiErrorBody, headers: Record<string, string> = {}): void {
+  if (res.headersSent) {
+    res.end();
+    return;
+  }
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    ...headers,
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': String(Buffer.byteLength(text)),
+  });
+  res.end(text);
+}
+
+function safeDecode(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Verifies HS256 JWTs with a key imported once, and remembers tokens it has verified (the anon key
+ * arrives with every call): a remembered token skips the signature check, never the expiry check.
+ */
+class TokenVerifier {
+  #key: Promise<CryptoKey>;
+  #verified = new Map<string, JWTPayload>();
+
+  constructor(secret: Uint8Array) {
+    this.#key = crypto.subtle.importKey('raw', new Uint8Array(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
+  }
+
+  async verify(jwt: string): Promise<JWTPayload> {
+    const known = this.#verified.get(jwt);
+    if (known && (known.exp === undefined || known.exp * 1000 > Date.now())) return known;
+    const payload = await verify(jwt, await this.#key);
+    if (this.#verified.size >= 1000) this.#verified.clear();
+    this.#verified.set(jwt, payload);
+    return payload;
+  }
+}
+
+/** The role from the bearer JWT, else from the apikey header (or query parameter). */
+async function authenticate(req: IncomingMessage, url: URL, verifier: TokenVerifier): Promise<Caller> {
+  const authorization = req.headers.authorization;
+  const bearer = authorization && /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];
+  const apikey = (req.headers['apikey'] as string | undefined) ?? url.searchParams.get('apikey') ?? undefined;
+  const token = bearer || apikey;
+  if (!token) {
+    throw apiError(401, 'PGRST302', 'Anonymous access is disabled', null,
+      'Send the anon key in the apikey header, or a JWT as "Authorization: Bearer <token>".');
+  }
+  // Like Supabase's API gateway, an apikey sent beside a bearer token must be valid too.
+  const tokens = bearer && apikey && apikey !== bearer ? [apikey, bearer] : [token];
+  let claims: JWTPayload = {};
+  for (const jwt of tokens) claims = await verifier.verify(jwt);
+  const role = claims['role'] === undefined ? 'anon' : claims['role'];
+  if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) {
+    throw jwtError(`JWT role ${JSON.stringify(role)} is not one of ${ROLES.join(', ')}`);
+  }
+  return { role: role as Role, claims };
+}
+
+async function verify(jwt: string, key: CryptoKey): Promise<JWTPayload> {
+  try {
+    const { payload } = await jwtVerify(jwt, key, { algorithms: ['HS256'] });
+    return payload;
+  } catch (error) {
+    if (error instanceof joseErrors.JWTExpired) throw jwtError('JWT expired');
+    if (error instanceof joseErrors.JWSSignatureVerificationFailed) throw jwtError('JWSError JWSInvalidSignature');
+    if (error instanceof joseErrors.JOSEAlgNotAllowed) throw jwtError('Wrong or unsupported encoding algorithm');
+    const parts = jwt.split('.').length;
+    if (parts !== 3) throw jwtError(`Expected 3 parts in JWT; got ${parts}`);
+    throw jwtError(`JWT cannot be decoded: ${(error as Error).message}`);
+  }
+}
+
+function jwtError(message: string): ApiError {
+  return new ApiError(401, { code: 'PGRST301', message, details: null, hint: null }, {
+    'www-authenticate': `Bearer error="invalid_token", error_description="${message.replaceAll('"', "'")}"`,
+  });
+}
+
+async function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<Record<string, unknown>> {
+  const declared = Number(req.headers['content-length'] ?? NaN);
+  if (declared > maxBytes) throw tooLarge(maxBytes);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > maxBytes) throw tooLarge(maxBytes);
+    chunks.push(chunk);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text.trim() === '') return {};
+  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/json') {
+    throw apiError(415, 'PGRST107', `Content-Type not acceptable: ${type || '(none)'}`, null,
+      'Send the arguments as a JSON object with Content-Type: application/json.');
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw apiError(400, 'PGRST102', 'Empty or invalid json', (error as Error).message, null);
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw apiError(400, 'PGRST102', 'Empty or invalid json', 'The body must be a JSON object of named arguments.', null);
+  }
+  return parsed as Record<string, unknown>;
+}
+
+function tooLarge(maxBytes: number): ApiError {
+  return new ApiError(413, {
+    code: 'PT413', message: 'Request body too large', details: `At most ${maxBytes} bytes are accepted.`, hint: null,
+  }, { connection: 'close' });
+}
+
+/** GET arguments: each query parameter is one named argument, as text. */
+function queryArguments(url: URL): Record<string, unknown> {
+  const args: Record<string, unknown> = {};
+  for (const [key, value] of url.searchParams) if (!RESERVED_PARAMS.has(key)) args[key] = value;
+  return args;
+}
+
+/** Request headers as PostgREST passes them to SQL, with the client address the gateway vouches for. */
+function clientHeaders(req: IncomingMessage, trustProxy: boolean): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined || PRIVATE_HEADERS.has(name)) continue;
+    if (!trustProxy && ADDRESS_HEADERS.includes(name)) continue;
+    headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  const address = (req.socket.remoteAddress ?? 'unknown').replace(/^::ffff:/, '');
+  headers['x-forwarded-for'] ??= address;
+  headers['x-real-ip'] ??= address;
+  return headers;
+}
+
+function functionNotFound(name: string, given: string[], overloads: RpcFunction[], known: string[]): ApiError {
+  const list = given.join(', ');
+  const similar = overloads[0] ?? undefined;
+  const hint = similar
+    ? `Perhaps you meant to call the function public.${similar.name}(${similar.args.map((a) => a.name).join(', ')})`
+    : closest(name, known);
+  return apiError(
+    404,
+    'PGRST202',
+    `Could not find the function public.${name}(${list}) in the schema cache`,
+    `Searched for the function public.${name} with parameter${given.length === 1 ? '' : 's'} ${list || '(none)'} or with a single unnamed json/jsonb parameter, but no matches were found in the schema cache.`,
+    hint,
+  );
+}
+
+function closest(name: string, known: string[]): string | null {
+  let best: { name: string; distance: number } | undefined;
+  for (const candidate of known) {
+    const distance = levenshtein(name.toLowerCase(), candidate.toLowerCase());
+    if (distance <= 3 && (!best || distance < best.distance)) best = { name: candidate, distance };
+  }
+  return best ? `Perhaps you meant to call the function public.${best.name}` : null;
+}
+
+function levenshtein(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 3) return 4;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}

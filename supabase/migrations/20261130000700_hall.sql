@@ -1,0 +1,504 @@
+-- Citizen participation, part 1: what every citizen RPC shares, then the Citizen Deliberation
+-- Hall (市民议事厅).
+--
+-- How a citizen call reaches data it may not read (DESIGN principles 6 and 7):
+--
+--   supabase-js .rpc('x')  →  public.x         security invoker, granted to anon one by one
+--                          →  rpc_impl.x       security definer, set search_path = ''
+--                          →  public.* / private.* tables, with the owner's rights
+--
+-- PostgREST exposes only schema public, and Supabase's guidance is to keep security definer
+-- functions out of every exposed schema. The definer functions cannot live in private either:
+-- calling them would need USAGE on private for anon, and private stays closed to the API roles
+-- (the foundation migration). So they live in rpc_impl, a schema that is not exposed, holds
+-- functions only — no table, view or sequence, ever — and grants execute on each of them to the
+-- API roles one by one. USAGE on rpc_impl reveals nothing but these functions, and each of them
+-- validates its whole input itself, so calling one directly is no different from calling its
+-- public wrapper. The wrappers stay thin: the rules live in one place.
+--
+-- Errors: every RPC raises an explicit SQLSTATE with message, detail and hint. PostgREST turns
+-- them into HTTP statuses: 23502/23514/22001/22023 → 400, 23505 → 409, PTxxx → xxx
+-- (PT404 unknown id, PT409 window closed, PT403 token not valid, PT410 already used, PT429 too
+-- many calls). An error rolls the whole call back: nothing is written, not even the rate-limit
+-- count, so only accepted calls count against a limit; guessing codes and tokens is made
+-- hopeless by their length (80 and 120 random bits), not by the limit.
+
+create schema if not exists rpc_impl;
+revoke all on schema rpc_impl from public;
+grant usage on schema rpc_impl to anon, authenticated, service_role;
+comment on schema rpc_impl is
+  'Security definer implementations of the citizen RPCs. Functions only, never tables; not exposed by PostgREST.';
+-- Functions created here later are executable by nobody until granted one by one.
+alter default privileges in schema rpc_impl revoke execute on functions from public, anon, authenticated, service_role;
+
+-- Installation secrets: the salt that keeps hashed client addresses from being reversed by
+-- hashing all 2^32 IPv4 addresses.
+create table private.installation_secrets (
+  name text primary key,
+  value text not null check (length(value) >= 32)
+);
+comment on table private.installation_secrets is 'Secrets generated once per database (salts).';
+alter table private.installation_secrets enable row level security;
+insert into private.installation_secrets (name, value)
+values ('client_hash_salt', encode(sha256(convert_to(gen_random_uuid()::text || gen_random_uuid()::text, 'UTF8')), 'hex'))
+on conflict (name) do nothing;
+
+-- One request header as PostgREST (or the local gateway) set it; names are lower case.
+create or replace function private.request_header(p_name text) returns text
+language sql stable
+set search_path = ''
+as $$
+  select nullif(btrim(coalesce(nullif(current_setting('request.headers', true), ''), '{}')::jsonb ->> lower(p_name)), '')
+$$;
+comment on function private.request_header(text) is 'A header of the current API request, or null.';
+
+-- The caller's address: the proxy's own headers first (Cloudflare in front of Supabase, then a
+-- reverse proxy or the local gateway), else the first X-Forwarded-For entry. Deployments behind
+-- another proxy adapt this one function.
+create or replace function private.client_address() returns text
+language sql stable
+set search_path = ''
+as $$
+  select coalesce(
+    private.request_header('cf-connecting-ip'),
+    private.request_header('x-real-ip'),
+    nullif(btrim(split_part(private.request_header('x-forwarded-for'), ',', 1)), ''),
+    'unknown')
+$$;
+comment on function private.client_address() is 'The calling client''s address from the request headers.';
+
+-- What is stored about a client: a salted hash of its address, never the address.
+create or replace function private.client_hash() returns text
+language sql stable
+set search_path = ''
+as $$
+  select encode(sha256(convert_to(
+    (select value from private.installation_secrets where name = 'client_hash_salt') || '|' || private.client_address(),
+    'UTF8')), 'hex')
+$$;
+comment on function private.client_hash() is 'Salted SHA-256 of the client address: rate limits and one-answer-per-client.';
+
+-- Rate limits are data: staff tune them with an UPDATE, tests lower them.
+create table private.rate_limits (
+  rpc text primary key check (rpc ~ '^[a-z_]{2,63}$'),
+  max_calls int not null check (max_calls > 0),
+  per interval not null check (per >= interval '1 second' and per <= interval '7 days')
+);
+comment on table private.rate_limits is
+  'Accepted calls allowed per client address and RPC in a fixed window; an RPC without a row is not limited.';
+alter table private.rate_limits enable row level security;
+
+create table private.rate_limit_counters (
+  rpc text not null references private.rate_limits (rpc) on delete cascade,
+  client_hash text not null,
+  window_start timestamptz not null,
+  calls int not null check (calls > 0),
+  primary key (rpc, client_hash, window_start)
+);
+comment on table private.rate_limit_counters is 'Accepted calls per RPC, hashed client and window.';
+alter table private.rate_limit_counters enable row level security;
+
+-- Counts one call of p_rpc for the current client; PT429 once the window's allowance is used.
+-- The counter row stays locked until the call's transaction ends, so a client's calls of one RPC
+-- are counted one after the other, and a call that fails later takes its count back with it.
+create or replace function private.check_rate_limit(p_rpc text) returns void
+language plpgsql volatile
+set search_path = ''
+as $$
+declare
+  v_limit private.rate_limits%rowtype;
+  v_client text := private.client_hash();
+  v_seconds double precision;
+  v_window timestamptz;
+  v_calls int;
+begin
+  select * into v_limit from private.rate_limits where rpc = p_rpc;
+  if not found then
+    return;
+  end if;
+  v_seconds := extract(epoch from v_limit.per);
+  v_window := to_timestamp(floor(extract(epoch from now()) / v_seconds) * v_seconds);
+  insert into private.rate_limit_counters as c (rpc, client_hash, window_start, calls)
+  values (p_rpc, v_client, v_window, 1)
+  on conflict (rpc, client_hash, window_start) do update set calls = c.calls + 1
+  returning c.calls into v_calls;
+  if v_calls > v_limit.max_calls then
+    raise exception using
+      errcode = 'PT429',
+      message = format('Too many %s calls from this address.', p_rpc),
+      detail = format('At most %s accepted calls per %s are allowed from one address.', v_limit.max_calls, v_limit.per),
+      hint = format('Try again after %s.', to_char((v_window + v_limit.per) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'));
+  end if;
+  -- Old windows of this client are of no use any more.
+  delete from private.rate_limit_counters
+  where rpc = p_rpc and client_hash = v_client and window_start < v_window;
+end
+$$;
+comment on function private.check_rate_limit(text) is 'Counts an accepted call; raises PT429 over the limit.';
+
+-- Text arguments: trimmed; 23502 when missing, 23514 when blank or too short, 22001 when too long.
+create or replace function private.required_text(p_value text, p_field text, p_min int, p_max int) returns text
+language plpgsql immutable
+set search_path = ''
+as $$
+declare
+  v text := btrim(p_value, E' \t\r\n\u3000');
+begin
+  if p_value is null then
+    raise exception using
+      errcode = '23502',
+      message = format('%s is required.', p_field),
+      detail = format('The argument %s was missing or null.', p_field),
+      hint = format('Send %s as a JSON string.', p_field);
+  end if;
+  if length(v) < p_min then
+    raise exception using
+      errcode = '23514',
+      message = case when v = '' then format('%s must not be empty.', p_field)
+                     else format('%s is too short.', p_field) end,
+      detail = format('%s has %s characters; at least %s are needed.', p_field, length(v), p_min),
+      hint = format('Write at least %s characters.', p_min);
+  end if;
+  if length(v) > p_max then
+    raise exception using
+      errcode = '22001',
+      message = format('%s is too long.', p_field),
+      detail = format('%s has %s characters; at most %s are allowed.', p_field, length(v), p_max),
+      hint = format('Shorten %s to %s characters.', p_field, p_max);
+  end if;
+  return v;
+end
+$$;
+comment on function private.required_text(text, text, int, int) is 'A required text argument, trimmed and checked.';
+
+-- Optional text arguments: null when missing or blank; 22001 when too long.
+create or replace function private.optional_text(p_value text, p_field text, p_max int) returns text
+language plpgsql immutable
+set search_path = ''
+as $$
+declare
+  v text := nullif(btrim(p_value, E' \t\r\n\u3000'), '');
+begin
+  if length(v) > p_max then
+    raise exception using
+      errcode = '22001',
+      message = format('%s is too long.', p_field),
+      detail = format('%s has %s characters; at most %s are allowed.', p_field, length(v), p_max),
+      hint = format('Shorten %s to %s characters.', p_field, p_max);
+  end if;
+  return v;
+end
+$$;
+comment on function private.optional_text(text, text, int) is 'An optional text argument: trimmed, null when blank.';
+
+-- A required id argument: 23502 when missing.
+create or replace function private.required_id(p_value bigint, p_field text) returns bigint
+language plpgsql immutable
+set search_path = ''
+as $$
+begin
+  if p_value is null then
+    raise exception using
+      errcode = '23502',
+      message = format('%s is required.', p_field),
+      detail = format('The argument %s was missing or null.', p_field),
+      hint = format('Send %s as a whole number.', p_field);
+  end if;
+  return p_value;
+end
+$$;
+comment on function private.required_id(bigint, text) is 'A required id argument.';
+
+-- Contact details (e-mail or phone), normalised for comparison; 22023 when neither.
+create or replace function private.contact_key(p_contact text, p_field text) returns text
+language plpgsql immutable
+set search_path = ''
+as $$
+declare
+  v text := lower(btrim(p_contact));
+begin
+  if v ~ '^[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}$' then
+    return v;
+  end if;
+  v := regexp_replace(v, '[\s()-]', '', 'g');
+  if v ~ '^\+?[0-9]{6,20}$' then
+    return v;
+  end if;
+  raise exception using
+    errcode = '22023',
+    message = format('%s is neither an e-mail address nor a phone number.', p_field),
+    detail = format('Got %s characters that match neither form.', length(p_contact)),
+    hint = 'Give an e-mail address (name@example.org) or a phone number of 6 to 20 digits.';
+end
+$$;
+comment on function private.contact_key(text, text) is 'E-mail or phone, lower-cased and without spacing: the form compared for duplicates.';
+
+-- Codes and tokens handed to citizens: Crockford base32 (no I, L, O, U), grouped by four with
+-- dashes. Input is read leniently: case, spaces and dashes do not matter, O means 0, I and L mean 1.
+create or replace function private.normalize_code(p_code text) returns text
+language sql immutable
+set search_path = ''
+as $$
+  select translate(upper(regexp_replace(coalesce(p_code, ''), '[\s-]', '', 'g')), 'OIL', '011')
+$$;
+comment on function private.normalize_code(text) is 'A code or token as typed, in canonical form (may still be invalid).';
+
+create or replace function private.code_hash(p_normalized text) returns text
+language sql immutable
+set search_path = ''
+as $$
+  select encode(sha256(convert_to(p_normalized, 'UTF8')), 'hex')
+$$;
+comment on function private.code_hash(text) is 'SHA-256 (hex) of a normalised code or token: the only form stored.';
+
+-- p_length random characters of the code alphabet, grouped by four: 5 random bits each.
+create or replace function private.new_code(p_length int) returns text
+language plpgsql volatile
+set search_path = ''
+as $$
+declare
+  v_alphabet constant text := '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+  v_bytes bytea := sha256(uuid_send(gen_random_uuid()) || uuid_send(gen_random_uuid()));
+  v_code text := '';
+begin
+  if p_length not between 4 and 32 then
+    raise exception using errcode = '22023', message = format('Code length %s is out of range 4..32.', p_length);
+  end if;
+  for i in 0 .. p_length - 1 loop
+    if i > 0 and i % 4 = 0 then
+      v_code := v_code || '-';
+    end if;
+    v_code := v_code || substr(v_alphabet, get_byte(v_bytes, i) % 32 + 1, 1);
+  end loop;
+  return v_code;
+end
+$$;
+comment on function private.new_code(int) is 'A fresh random code such as 7KQ2-M9XD-…; only its hash is ever stored.';
+
+----------------------------------------------------------------------------------------------
+-- The Citizen Deliberation Hall: topics open for a window; opinions are pre-moderated.
+
+create table public.hall_topics (
+  id bigint generated by default as identity primary key,
+  slug text not null unique check (slug ~ '^[a-z0-9][a-z0-9-]{2,80}$'),
+  -- The unit that hosts the topic and answers the opinions.
+  unit_id bigint not null references public.units (id),
+  -- The major decision the topic concerns, if any (the decisions migration adds the foreign key).
+  decision_id bigint,
+  title text not null check (length(btrim(title)) between 2 and 200),
+  title_en text check (length(btrim(title_en)) between 2 and 400),
+  description text not null check (length(btrim(description)) between 2 and 4000),
+  description_en text check (length(description_en) <= 8000),
+  opens_at timestamptz not null,
+  -- Null: open until staff close it.
+  closes_at timestamptz,
+  created_at timestamptz not null default now(),
+  constraint topic_closes_after_it_opens check (closes_at is null or closes_at > opens_at)
+);
+comment on table public.hall_topics is
+  'Topics of the Citizen Deliberation Hall (市民议事厅), each open for opinions in a window.';
+create index hall_topics_unit_idx on public.hall_topics (unit_id);
+create index hall_topics_decision_idx on public.hall_topics (decision_id);
+
+create table public.hall_opinions (
+  id bigint generated by default as identity primary key,
+  topic_id bigint not null references public.hall_topics (id),
+  -- Shown with the opinion; null shows as an anonymous citizen.
+  display_name text check (length(btrim(display_name)) between 1 and 40),
+  body text not null check (length(btrim(body)) between 2 and 2000),
+  status text not null default 'pending' check (status in ('pending', 'published', 'rejected')),
+  rejection_reason text check (length(btrim(rejection_reason)) between 2 and 500),
+  moderated_at timestamptz,
+  -- The official response, given by a unit once the opinion is published.
+  response_text text check (length(btrim(response_text)) between 2 and 4000),
+  response_unit_id bigint references public.units (id),
+  responded_at timestamptz,
+  submitted_at timestamptz not null default now(),
+  constraint rejected_opinion_states_reason check ((status = 'rejected') = (rejection_reason is not null)),
+  constraint moderated_opinion_has_date check ((status = 'pending') = (moderated_at is null)),
+  constraint response_is_complete check (
+    (response_text is null and response_unit_id is null and responded_at is null)
+    or (response_text is not null and response_unit_id is not null and responded_at is not null)),
+  constraint only_published_opinions_are_answered check (response_text is null or status = 'published')
+);
+comment on table public.hall_opinions is
+  'Opinions in the hall: pending until moderated, then published or rejected with a reason; published ones may get an official response.';
+create index hall_opinions_topic_idx on public.hall_opinions (topic_id, status);
+create index hall_opinions_response_unit_idx on public.hall_opinions (response_unit_id);
+
+-- Contact details an author may leave for a private reply. Never public, never exported.
+create table private.hall_opinion_contacts (
+  opinion_id bigint primary key references public.hall_opinions (id) on delete cascade,
+  contact text not null check (length(contact) <= 100)
+);
+comment on table private.hall_opinion_contacts is 'Optional contact of an opinion''s author (personal data).';
+alter table private.hall_opinion_contacts enable row level security;
+
+-- Moderation is a state machine: pending → published | rejected; a published opinion may be
+-- answered once; what a citizen wrote is never edited, and nothing is deleted.
+create or replace function private.check_opinion_change() returns trigger
+language plpgsql
+set search_path = ''
+as $$
+begin
+  if new.topic_id <> old.topic_id or new.body <> old.body
+     or new.display_name is distinct from old.display_name or new.submitted_at <> old.submitted_at then
+    raise exception using
+      errcode = 'PT409',
+      message = format('Opinion %s: what the citizen wrote cannot be changed.', old.id),
+      hint = 'Reject the opinion with a reason instead.';
+  end if;
+  if old.status <> 'pending' and new.status <> old.status then
+    raise exception using
+      errcode = 'PT409',
+      message = format('Opinion %s is already %s.', old.id, old.status),
+      detail = format('Moderation goes from pending to published or rejected once; asked for %s.', new.status),
+      hint = 'A moderated opinion keeps its decision.';
+  end if;
+  if old.response_text is not null and (new.response_text, new.response_unit_id, new.responded_at)
+     is distinct from (old.response_text, old.response_unit_id, old.responded_at) then
+    raise exception using
+      errcode = 'PT409',
+      message = format('Opinion %s already has an official response.', old.id),
+      hint = 'An official response is given once.';
+  end if;
+  return new;
+end
+$$;
+comment on function private.check_opinion_change() is 'Trigger: the moderation state machine of hall opinions.';
+
+create trigger check_opinion_change before update on public.hall_opinions
+  for each row execute function private.check_opinion_change();
+create trigger hall_opinions_are_kept before delete on public.hall_opinions
+  for each row execute function private.refuse_change(
+    'opinions are a record of what was said', 'Reject the opinion with a reason instead of deleting it.');
+
+alter table public.hall_topics enable row level security;
+alter table public.hall_opinions enable row level security;
+revoke all on public.hall_topics, public.hall_opinions from anon, authenticated;
+grant select on public.hall_topics, public.hall_opinions to anon, authenticated;
+
+create policy "Hall topics are readable by everyone"
+  on public.hall_topics for select to anon, authenticated using (true);
+create policy "Published opinions are readable by everyone"
+  on public.hall_opinions for select to anon, authenticated using (status = 'published');
+
+insert into private.rate_limits (rpc, max_calls, per) values
+  ('submit_hall_opinion', 5, interval '10 minutes')
+on conflict (rpc) do nothing;
+
+-- submit_hall_opinion: a pending opinion on an open topic; optional display name and contact.
+create or replace function rpc_impl.submit_hall_opinion(
+  p_topic_id bigint, p_body text, p_display_name text, p_contact text)
+returns jsonb
+language plpgsql volatile
+security definer
+set search_path = ''
+as $$
+declare
+  v_topic public.hall_topics%rowtype;
+  v_body text := private.required_text(p_body, 'body', 2, 2000);
+  v_name text := private.optional_text(p_display_name, 'display_name', 40);
+  v_contact text := private.optional_text(p_contact, 'contact', 100);
+  v_id bigint;
+  v_at timestamptz;
+begin
+  perform private.required_id(p_topic_id, 'topic_id');
+  if v_contact is not null then
+    perform private.contact_key(v_contact, 'contact');
+  end if;
+  select * into v_topic from public.hall_topics where id = p_topic_id;
+  if not found then
+    raise exception using
+      errcode = 'PT404',
+      message = format('There is no hall topic %s.', p_topic_id),
+      detail = 'topic_id names no topic.',
+      hint = 'Choose a topic from the hall''s list.';
+  end if;
+  if now() < v_topic.opens_at or now() >= coalesce(v_topic.closes_at, 'infinity') then
+    raise exception using
+      errcode = 'PT409',
+      message = format('The topic "%s" is not open for opinions.', v_topic.title),
+      detail = format('Open from %s until %s.', v_topic.opens_at, coalesce(v_topic.closes_at::text, 'further notice')),
+      hint = 'Opinions are accepted only while a topic is open.';
+  end if;
+  perform private.check_rate_limit('submit_hall_opinion');
+  insert into public.hall_opinions (topic_id, display_name, body)
+  values (p_topic_id, v_name, v_body)
+  returning id, submitted_at into v_id, v_at;
+  if v_contact is not null then
+    insert into private.hall_opinion_contacts (opinion_id, contact) values (v_id, v_contact);
+  end if;
+  return jsonb_build_object('id', v_id, 'topic_id', p_topic_id, 'status', 'pending', 'submitted_at', v_at);
+end
+$$;
+comment on function rpc_impl.submit_hall_opinion(bigint, text, text, text) is
+  'Implements public.submit_hall_opinion: validates, rate-limits and stores a pending opinion.';
+
+-- hall_topic_stats: live counts of a topic, pending ones included (their text stays hidden).
+create or replace function rpc_impl.hall_topic_stats(p_topic_id bigint)
+returns jsonb
+language plpgsql stable
+security definer
+set search_path = ''
+as $$
+declare
+  v_result jsonb;
+begin
+  perform private.required_id(p_topic_id, 'topic_id');
+  select jsonb_build_object(
+    'topic_id', t.id,
+    'open', now() >= t.opens_at and now() < coalesce(t.closes_at, 'infinity'),
+    'opens_at', t.opens_at,
+    'closes_at', t.closes_at,
+    'submitted', count(o.id),
+    'pending', count(o.id) filter (where o.status = 'pending'),
+    'published', count(o.id) filter (where o.status = 'published'),
+    'rejected', count(o.id) filter (where o.status = 'rejected'),
+    'answered', count(o.id) filter (where o.response_text is not null))
+  into v_result
+  from public.hall_topics t
+  left join public.hall_opinions o on o.topic_id = t.id
+  where t.id = p_topic_id
+  group by t.id;
+  if v_result is null then
+    raise exception using
+      errcode = 'PT404',
+      message = format('There is no hall topic %s.', p_topic_id),
+      detail = 'topic_id names no topic.',
+      hint = 'Choose a topic from the hall''s list.';
+  end if;
+  return v_result;
+end
+$$;
+comment on function rpc_impl.hall_topic_stats(bigint) is 'Implements public.hall_topic_stats: counts only.';
+
+-- The public RPCs: thin, security invoker; every argument defaults to null so that a missing
+-- one gets its own clear error instead of "function not found".
+create or replace function public.submit_hall_opinion(
+  topic_id bigint default null, body text default null, display_name text default null, contact text default null)
+returns jsonb
+language sql volatile
+security invoker
+set search_path = ''
+as $$ select rpc_impl.submit_hall_opinion(topic_id, body, display_name, contact) $$;
+comment on function public.submit_hall_opinion(bigint, text, text, text) is
+  'Citizen RPC: submit an opinion (2–2000 characters) on an open hall topic; it is published after moderation.';
+
+create or replace function public.hall_topic_stats(topic_id bigint default null)
+returns jsonb
+language sql stable
+security invoker
+set search_path = ''
+as $$ select rpc_impl.hall_topic_stats(topic_id) $$;
+comment on function public.hall_topic_stats(bigint) is
+  'Citizen RPC (read-only): live opinion counts of a hall topic.';
+
+revoke all on function rpc_impl.submit_hall_opinion(bigint, text, text, text), rpc_impl.hall_topic_stats(bigint)
+  from public, anon, authenticated, service_role;
+grant execute on function rpc_impl.submit_hall_opinion(bigint, text, text, text), rpc_impl.hall_topic_stats(bigint)
+  to anon, authenticated, service_role;
+revoke all on function public.submit_hall_opinion(bigint, text, text, text), public.hall_topic_stats(bigint)
+  from public, anon, authenticated, service_role;
+grant execute on function public.submit_hall_opinion(bigint, text, text, text), public.hall_topic_stats(bigint)
+  to anon, authenticated, service_role;

@@ -1,0 +1,302 @@
+/**
+ * Contract test of the local gateway: supabase-js (the islands' client) against the portal server
+ * on a random port over a test database. Statuses and error bodies are PostgREST's
+ * (docs.postgrest.org → Errors; Transactions → access modes).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Server } from 'node:http';
+import { createClient } from '@supabase/supabase-js';
+import { SignJWT } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../src/lib/db/types.ts';
+import { keysFromSecret, type GatewayKeys } from '../../src/server/gateway/keys.ts';
+import { createPortalServer, listen } from '../../src/server/server.ts';
+import { countRows, createTestDb } from './harness.ts';
+import { insertParticipation, type Participation } from './participation-fixtures.ts';
+
+let db: Db;
+let fx: Participation;
+let server: Server;
+let base: string;
+let keys: GatewayKeys;
+const options = { auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false } };
+const connect = (key: string, headers: Record<string, string> = {}) => createClient(base, key, { ...options, global: { headers } });
+let anon: ReturnType<typeof connect>;
+let service: ReturnType<typeof connect>;
+let distDir: string;
+const logged: string[] = [];
+
+beforeAll(async () => {
+  db = await createTestDb();
+  fx = await insertParticipation(db, 4);
+  await db.exec(`
+    create function public.staff_only() returns int language sql as 'select 42';
+    revoke all on function public.staff_only() from public, anon, authenticated;
+    grant execute on function public.staff_only() to service_role;
+    create function public.boom() returns int language plpgsql as $$
+      begin raise exception using errcode = 'XX000', message = 'internal secret: table private.x'; end $$;
+    grant execute on function public.boom() to anon;
+    create function public.nothing() returns void language sql as 'select';
+    grant execute on function public.nothing() to anon;
+    create function public.numbers(n int) returns setof int language sql stable as 'select generate_series(1, n)';
+    grant execute on function public.numbers(int) to anon;
+  `);
+  distDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongshi-gw-'));
+  fs.writeFileSync(path.join(distDir, 'index.html'), '<!doctype html><title>site</title>');
+  keys = await keysFromSecret('contract-test-secret-of-at-least-32-characters', 'test');
+  server = createPortalServer({ distDir, db, keys, gateway: { maxBodyBytes: 4096, logError: (m) => logged.push(m) } });
+  base = (await listen(server, 0)).replace(/\/$/, '');
+  anon = connect(keys.anonKey);
+  service = connect(keys.serviceRoleKey);
+});
+
+afterAll(async () => {
+  server?.close();
+  server?.closeAllConnections();
+  await db?.close();
+  if (distDir) fs.rmSync(distDir, { recursive: true, force: true });
+});
+
+function post(fn: string, body: string, headers: Record<string, string> = {}) {
+  return fetch(`${base}/rest/v1/rpc/${fn}`, {
+    method: 'POST',
+    headers: { apikey: keys.anonKey, 'content-type': 'application/json', ...headers },
+    body,
+  });
+}
+
+const errorShape = (body: unknown) => expect(Object.keys(body as object).sort()).toEqual(['code', 'details', 'hint', 'message']);
+
+describe('successful calls', () => {
+  it('POST with named JSON arguments: 200 and the function result', async () => {
+    const response = await anon.rpc('submit_hall_opinion', { topic_id: fx.topic.open, body: '网关提交的意见' });
+    expect(response.error).toBeNull();
+    expect(response.status).toBe(200);
+    expect(response.data).toMatchObject({ status: 'pending', topic_id: fx.topic.open });
+  });
+
+  it('GET of a stable function with arguments from the query string', async () => {
+    const response = await anon.rpc('hearing_availability', { hearing_id: fx.hearing.open }, { get: true });
+    expect(response.status).toBe(200);
+    expect(response.data).toMatchObject({ hearing_id: fx.hearing.open, seats: 3 });
+  });
+
+  it('set-returning functions give an array; void functions 204', async () => {
+    expect((await anon.rpc('numbers', { n: 3 })).data).toEqual([1, 2, 3]);
+    const response = await post('nothing', '{}');
+    expect(response.status).toBe(204);
+    expect(await response.text()).toBe('');
+  });
+
+  it('passes the client address in request.headers: a spoofed X-Forwarded-For is replaced', async () => {
+    // Open surveys take one response per client address: the second call comes from the same socket.
+    const answers = [{ question_id: fx.question.openRating, value: 4 }];
+    const first = await post('submit_survey_response', JSON.stringify({ survey_id: fx.survey.open, answers }), { 'x-forwarded-for': '203.0.113.1' });
+    expect(first.status).toBe(200);
+    const second = await post('submit_survey_response', JSON.stringify({ survey_id: fx.survey.open, answers }), {
+      'x-forwarded-for': '203.0.113.2', 'x-real-ip': '203.0.113.2', 'cf-connecting-ip': '203.0.113.2',
+    });
+    expect(second.status).toBe(409);
+    expect(((await second.json()) as { code: string }).code).toBe('23505');
+  });
+
+  it('the service_role key calls what anon may not', async () => {
+    const response = await service.rpc('staff_only');
+    expect(response.status).toBe(200);
+    expect(response.data).toBe(42);
+  });
+});
+
+describe('errors from the database: PostgREST status mapping and body', () => {
+  it.each([
+    ['23502 missing argument → 400', 'submit_hall_opinion', () => ({ body: '意见' }), 400, '23502'],
+    ['22P02 wrong type → 400', 'submit_hall_opinion', () => ({ topic_id: 'abc', body: '意见' }), 400, '22P02'],
+    ['22001 too long → 400', 'submit_hall_opinion', () => ({ topic_id: fx.topic.open, body: 'x'.repeat(2001) }), 400, '22001'],
+    ['23514 empty → 400', 'submit_hall_opinion', () => ({ topic_id: fx.topic.open, body: '  ' }), 400, '23514'],
+    ['22023 invalid value → 400', 'sign_up_for_hearing', () => ({ hearing_id: fx.hearing.open, name: '王五', contact: 'x@example.invalid', category: 'mayor' }), 400, '22023'],
+    ['PT404 unknown id → 404', 'hall_topic_stats', () => ({ topic_id: 123456 }), 404, 'PT404'],
+    ['PT409 closed window → 409', 'submit_hall_opinion', () => ({ topic_id: fx.topic.closed, body: '意见内容' }), 409, 'PT409'],
+    ['PT403 invalid token → 403', 'submit_survey_response', () => ({ survey_id: fx.survey.panel, token: 'ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ', answers: [{ question_id: fx.question.rating, value: 3 }] }), 403, 'PT403'],
+  ] as [string, string, () => Record<string, unknown>, number, string][])('%s', async (_label, fn, args, status, code) => {
+    const response = await anon.rpc(fn, args());
+    expect(response.status).toBe(status);
+    expect(response.data).toBeNull();
+    expect(response.error).toMatchObject({ code });
+    expect(response.error!.message.length).toBeGreaterThan(3);
+    errorShape(response.error);
+  });
+
+  it('23505 duplicate → 409, and a used token → 410', async () => {
+    const person = { hearing_id: fx.hearing.open, name: '赵六', contact: 'dup@example.invalid', category: 'expert' };
+    expect((await anon.rpc('sign_up_for_hearing', person)).status).toBe(200);
+    const duplicate = await anon.rpc('sign_up_for_hearing', person);
+    expect(duplicate.status).toBe(409);
+    expect(duplicate.error).toMatchObject({ code: '23505', details: 'One sign-up per contact and hearing.' });
+    expect(duplicate.error!.hint).toMatch(/confirmation code/);
+
+    const args = { survey_id: fx.survey.panel, token: fx.tokens[0], answers: [{ question_id: fx.question.rating, value: 5 }] };
+    expect((await anon.rpc('submit_survey_response', args)).status).toBe(200);
+    const again = await anon.rpc('submit_survey_response', args);
+    expect(again.status).toBe(410);
+    expect(again.error).toMatchObject({ code: 'PT410' });
+  });
+
+  it('PT429 → 429 once the rate limit is reached, and nothing is written', async () => {
+    await db.query(`update private.rate_limits set max_calls = 1 where rpc = 'check_hearing_signup'`);
+    try {
+      const signup = await anon.rpc('sign_up_for_hearing', { hearing_id: fx.hearing.open, name: '钱七', contact: 'rate@example.invalid', category: 'other' });
+      const code = (signup.data as { confirmation_code: string }).confirmation_code;
+      expect((await anon.rpc('check_hearing_signup', { code })).status).toBe(200);
+      const limited = await anon.rpc('check_hearing_signup', { code });
+      expect(limited.status).toBe(429);
+      expect(limited.error).toMatchObject({ code: 'PT429' });
+    } finally {
+      await db.query(`update private.rate_limits set max_calls = 60 where rpc = 'check_hearing_signup'`);
+    }
+  });
+
+  it('42501 → 401 for anon, 403 for an authenticated user', async () => {
+    const forAnon = await anon.rpc('staff_only');
+    expect(forAnon.status).toBe(401);
+    expect(forAnon.error).toMatchObject({ code: '42501' });
+    const userJwt = await new SignJWT({ role: 'authenticated', sub: '00000000-0000-4000-8000-000000000001' })
+      .setProtectedHeader({ alg: 'HS256' }).setExpirationTime('1h').sign(keys.secret);
+    const user = connect(keys.anonKey, { Authorization: `Bearer ${userJwt}` });
+    const forUser = await user.rpc('staff_only');
+    expect(forUser.status).toBe(403);
+    expect(forUser.error).toMatchObject({ code: '42501' });
+  });
+
+  it('a volatile function called with GET runs read-only: 25006 → 405, nothing written', async () => {
+    const before = await countRows(db, 'public.hall_opinions');
+    const response = await anon.rpc('submit_hall_opinion', { topic_id: fx.topic.open, body: '用GET提交' }, { get: true });
+    expect(response.status).toBe(405);
+    expect(response.error).toMatchObject({ code: '25006' });
+    expect(await countRows(db, 'public.hall_opinions')).toBe(before);
+  });
+
+  it('anything else is 500 without internals', async () => {
+    logged.length = 0;
+    const response = await anon.rpc('boom');
+    expect(response.status).toBe(500);
+    expect(response.error).toMatchObject({ code: 'XX000', message: 'The request could not be completed.' });
+    expect(JSON.stringify(response.error)).not.toMatch(/secret|private/);
+    expect(logged.join('\n')).toMatch(/boom/);
+  });
+});
+
+describe('errors from the gateway itself', () => {
+  it('an unknown function → 404 PGRST202 with a hint', async () => {
+    const response = await anon.rpc('submit_hall_opinon', { topic_id: 1 });
+    expect(response.status).toBe(404);
+    expect(response.error).toMatchObject({
+      code: 'PGRST202',
+      message: 'Could not find the function public.submit_hall_opinon(topic_id) in the schema cache',
+      hint: 'Perhaps you meant to call the function public.submit_hall_opinion',
+    });
+  });
+
+  it('an unknown argument name → 404 PGRST202 naming the real parameters', async () => {
+    const response = await anon.rpc('hall_topic_stats', { topic: 1 });
+    expect(response.status).toBe(404);
+    expect(response.error).toMatchObject({ code: 'PGRST202', hint: 'Perhaps you meant to call the function public.hall_topic_stats(topic_id)' });
+  });
+
+  it('functions outside schema public cannot be reached: 406 PGRST106, and unsafe names 404', async () => {
+    const privateCall = await anon.schema('private').rpc('client_hash');
+    expect(privateCall.status).toBe(406);
+    expect(privateCall.error).toMatchObject({ code: 'PGRST106' });
+    const implCall = await anon.schema('rpc_impl').rpc('submit_hall_opinion', { p_topic_id: 1 });
+    expect(implCall.status).toBe(406);
+    for (const name of ['rpc_impl.submit_hall_opinion', 'x;drop', '"q"']) {
+      const response = await post(encodeURIComponent(name), '{}');
+      expect(response.status, name).toBe(404);
+      expect(((await response.json()) as { code: string }).code).toBe('PGRST202');
+    }
+  });
+
+  it('no key → 401 PGRST302; a bad signature or an expired JWT → 401 PGRST301', async () => {
+    const none = await fetch(`${base}/rest/v1/rpc/hall_topic_stats`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(none.status).toBe(401);
+    const noneBody: unknown = await none.json();
+    errorShape(noneBody);
+    expect(noneBody).toMatchObject({ code: 'PGRST302' });
+
+    const forged = await keysFromSecret('another-secret-that-is-long-enough-to-sign', 'forged');
+    const bad = await connect(forged.anonKey).rpc('hall_topic_stats', { topic_id: fx.topic.open });
+    expect(bad.status).toBe(401);
+    expect(bad.error).toMatchObject({ code: 'PGRST301', message: 'JWSError JWSInvalidSignature' });
+
+    const expiredJwt = await new SignJWT({ role: 'anon' }).setProtectedHeader({ alg: 'HS256' })
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 60).sign(keys.secret);
+    const expired = await post('hall_topic_stats', '{}', { apikey: expiredJwt });
+    expect(expired.status).toBe(401);
+    expect(expired.headers.get('www-authenticate')).toMatch(/^Bearer error="invalid_token"/);
+    expect(await expired.json()).toMatchObject({ code: 'PGRST301', message: 'JWT expired' });
+
+    const garbage = await post('hall_topic_stats', '{}', { apikey: 'not-a-jwt' });
+    expect(garbage.status).toBe(401);
+  });
+
+  it('a JWT whose role is not an API role → 401', async () => {
+    const jwt = await new SignJWT({ role: 'postgres' }).setProtectedHeader({ alg: 'HS256' }).sign(keys.secret);
+    const response = await post('hall_topic_stats', '{}', { apikey: jwt });
+    expect(response.status).toBe(401);
+    expect(await response.json()).toMatchObject({ code: 'PGRST301' });
+  });
+
+  it('bodies: invalid JSON → 400 PGRST102, not JSON → 415 PGRST107, too large → 413', async () => {
+    const invalid = await post('hall_topic_stats', '{"topic_id": ');
+    expect(invalid.status).toBe(400);
+    expect(await invalid.json()).toMatchObject({ code: 'PGRST102' });
+    const array = await post('hall_topic_stats', '[1]');
+    expect(array.status).toBe(400);
+    const text = await post('hall_topic_stats', 'topic_id=1', { 'content-type': 'application/x-www-form-urlencoded' });
+    expect(text.status).toBe(415);
+    expect(await text.json()).toMatchObject({ code: 'PGRST107' });
+    const large = await post('submit_hall_opinion', JSON.stringify({ topic_id: fx.topic.open, body: 'x'.repeat(5000) }));
+    expect(large.status).toBe(413);
+    errorShape(await large.json());
+  });
+
+  it('other methods → 405 PGRST101; other paths → 404 PGRST125', async () => {
+    const put = await fetch(`${base}/rest/v1/rpc/hall_topic_stats`, { method: 'PUT', headers: { apikey: keys.anonKey } });
+    expect(put.status).toBe(405);
+    expect(await put.json()).toMatchObject({ code: 'PGRST101' });
+    for (const route of ['/rest/v1/hall_opinions', '/rest/v1/', '/rest/v1/rpc/']) {
+      const response = await fetch(`${base}${route}`, { headers: { apikey: keys.anonKey } });
+      expect(response.status, route).toBe(404);
+      expect(await response.json()).toMatchObject({ code: 'PGRST125' });
+    }
+  });
+
+  it('CORS: preflight allows the headers supabase-js sends; responses carry Access-Control-Allow-Origin', async () => {
+    const preflight = await fetch(`${base}/rest/v1/rpc/submit_hall_opinion`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'https://example.org',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'apikey, authorization, content-type, x-client-info, content-profile',
+      },
+    });
+    expect(preflight.status).toBe(200);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+    expect(preflight.headers.get('access-control-allow-methods')).toMatch(/POST/);
+    expect(preflight.headers.get('access-control-allow-headers')).toMatch(/x-client-info/);
+    const response = await anon.rpc('hall_topic_stats', { topic_id: fx.topic.open });
+    expect(response.status).toBe(200);
+    const raw = await post('hall_topic_stats', JSON.stringify({ topic_id: fx.topic.open }), { origin: 'https://example.org' });
+    expect(raw.headers.get('access-control-allow-origin')).toBe('*');
+    expect(raw.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(raw.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('the static site is still served beside the gateway', async () => {
+    const response = await fetch(`${base}/`);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('<title>site</title>');
+    expect(response.headers.get('content-security-policy')).toMatch(/object-src 'none'/);
+  });
+});

@@ -1,0 +1,133 @@
+/**
+ * Pure parts of the participation stack: PostgREST's status mapping, argument matching and the
+ * call statement of the gateway; the forms' zod schemas with their friendly messages; the error
+ * catalogue.
+ */
+import { describe, expect, it } from 'vitest';
+import { describeRpcError, FIELD_MESSAGES, parseWithFriendlyErrors, RPC_ERRORS, RPC_REFINEMENTS } from '../../src/lib/errors/catalogue.ts';
+import { HallOpinionInputSchema, isContact } from '../../src/lib/schemas/hall.ts';
+import { ConfirmationCodeInputSchema, HearingSignupInputSchema, normalizeCode } from '../../src/lib/schemas/hearing.ts';
+import { surveyResponseSchema, type SurveyQuestion } from '../../src/lib/schemas/survey.ts';
+import { statusForSqlState } from '../../src/server/gateway/errors.ts';
+import { callStatement, matchArguments, type RpcFunction } from '../../src/server/gateway/functions.ts';
+
+describe('statusForSqlState (PostgREST "HTTP Status Codes")', () => {
+  it.each([
+    ['23505', 409], ['23503', 409], ['25006', 405], ['42883', 404], ['42P01', 404], ['P0001', 400],
+    ['23502', 400], ['23514', 400], ['22001', 400], ['22P02', 400], ['22023', 400],
+    ['PT404', 404], ['PT409', 409], ['PT410', 410], ['PT429', 429], ['PT403', 403],
+    ['08006', 503], ['53300', 503], ['53400', 500], ['40001', 500], ['XX000', 500], ['P0002', 500], ['28000', 403],
+    ['21000', 500], ['57014', 500], ['57P01', 503],
+  ])('%s → %i', (code, status) => {
+    expect(statusForSqlState(code, true)).toBe(status);
+  });
+
+  it('42501 is 401 for the anonymous role and 403 for a signed-in one', () => {
+    expect(statusForSqlState('42501', false)).toBe(401);
+    expect(statusForSqlState('42501', true)).toBe(403);
+  });
+});
+
+const fn: RpcFunction = {
+  name: 'submit_hall_opinion',
+  volatility: 'v',
+  returnsSet: false,
+  returns: 'scalar',
+  args: [
+    { name: 'topic_id', type: 'bigint', hasDefault: true },
+    { name: 'body', type: 'text', hasDefault: true },
+  ],
+};
+
+describe('gateway arguments', () => {
+  it('match by name: unknown names do not match, missing ones only when they have defaults', () => {
+    expect(matchArguments([fn], ['body', 'topic_id'])).toBe(fn);
+    expect(matchArguments([fn], [])).toBe(fn);
+    expect(matchArguments([fn], ['topic'])).toBeUndefined();
+    const strict = { ...fn, args: fn.args.map((a) => ({ ...a, hasDefault: false })) };
+    expect(matchArguments([strict], ['body'])).toBeUndefined();
+  });
+
+  it('are converted by json_to_record, names quoted', () => {
+    expect(callStatement(fn, ['body', 'topic_id'])).toBe(
+      `select to_json(public."submit_hall_opinion"("topic_id" := _args."topic_id", "body" := _args."body"))::text as body` +
+        ` from json_to_record($1::text::json) as _args("topic_id" bigint, "body" text)`,
+    );
+    expect(callStatement({ ...fn, returns: 'void' }, [])).toBe('select public."submit_hall_opinion"()');
+    expect(callStatement({ ...fn, returnsSet: true }, ['body'])).toMatch(/^select coalesce\(json_agg\(_r\), '\[\]'\)::text/);
+  });
+});
+
+describe('form schemas', () => {
+  it('mirror the database rules, with messages in both languages', () => {
+    const zh = parseWithFriendlyErrors(HallOpinionInputSchema, { topic_id: 1, body: ' ', contact: 'nope' }, 'zh-CN');
+    expect(zh).toEqual({
+      success: false,
+      errors: [
+        { field: 'body', message: '请填写您的意见。' },
+        { field: 'contact', message: '请填写有效的电子邮箱或电话号码（6至20位数字）。' },
+      ],
+    });
+    const en = parseWithFriendlyErrors(HallOpinionInputSchema, { topic_id: 1, body: 'x'.repeat(2001) }, 'en');
+    expect(en).toMatchObject({ success: false, errors: [{ field: 'body', message: 'Your opinion can have at most 2000 characters.' }] });
+    expect(parseWithFriendlyErrors(HallOpinionInputSchema, { topic_id: 1, body: ' 好建议 ', display_name: '', contact: '' }, 'en'))
+      .toEqual({ success: true, data: { topic_id: 1, body: '好建议' } });
+  });
+
+  it('contacts and codes are read as the database reads them', () => {
+    expect(isContact('wang@example.org')).toBe(true);
+    expect(isContact('+86 (138) 0000-0000')).toBe(true);
+    expect(isContact('12345')).toBe(false);
+    expect(normalizeCode('7kq2 m9xd-4hbt-pw3n')).toBe('7KQ2M9XD4HBTPW3N');
+    expect(normalizeCode('oil')).toBe('011');
+    expect(ConfirmationCodeInputSchema.parse({ code: '7kq2m9xd4hbtpw3n' })).toEqual({ code: '7KQ2-M9XD-4HBT-PW3N' });
+    expect(parseWithFriendlyErrors(ConfirmationCodeInputSchema, { code: 'UUUU' }, 'en')).toMatchObject({ success: false });
+    const signup = parseWithFriendlyErrors(HearingSignupInputSchema, { hearing_id: 1, name: '王', contact: 'x@example.org', category: 'mayor' }, 'zh-CN');
+    expect(signup).toMatchObject({ success: false, errors: [{ field: 'name', message: '姓名至少2个字。' }, { field: 'category', message: '请选择身份类别。' }] });
+  });
+
+  it('a survey schema follows its questions', () => {
+    const questions: SurveyQuestion[] = [
+      { id: 11, position: 1, kind: 'rating', prompt: '满意吗', prompt_en: null, options: null, required: true },
+      { id: 12, position: 2, kind: 'choice', prompt: '选哪个', prompt_en: null, options: [{ value: 'a', label: '甲' }], required: false },
+      { id: 13, position: 3, kind: 'text', prompt: '说说看', prompt_en: null, options: null, required: false },
+    ];
+    const schema = surveyResponseSchema({ id: 5, mode: 'panel', questions });
+    expect(parseWithFriendlyErrors(schema, { token: '', answers: {} }, 'en')).toEqual({
+      success: false,
+      errors: [
+        { field: 'token', message: 'Enter your invitation token.' },
+        { field: 'answers.11', message: 'This question needs an answer.' },
+      ],
+    });
+    expect(parseWithFriendlyErrors(schema, { token: 'aaaa bbbb cccc dddd eeee ffff', answers: { 11: 4, 12: 'a', 13: '  ' } }, 'en')).toEqual({
+      success: true,
+      data: { survey_id: 5, token: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF', answers: [{ question_id: 11, value: 4 }, { question_id: 12, value: 'a' }] },
+    });
+    expect(parseWithFriendlyErrors(schema, { token: 'A'.repeat(24), answers: { 11: 6, 12: 'z' } }, 'zh-CN')).toMatchObject({
+      success: false, errors: [{ field: 'answers.11', message: '请选择1到5分。' }, { field: 'answers.12', message: '请选择一个选项。' }],
+    });
+  });
+});
+
+describe('error catalogue', () => {
+  it('every entry exists in both languages, with a name, title and message', () => {
+    const all = [...Object.values(RPC_ERRORS), ...Object.values(RPC_REFINEMENTS).flatMap((byCode) => Object.values(byCode))];
+    for (const entry of all) {
+      expect(entry['zh-CN'].name).toBe(entry.en.name);
+      for (const e of [entry['zh-CN'], entry.en]) {
+        expect(e.title.length).toBeGreaterThan(1);
+        expect(e.message.length).toBeGreaterThan(3);
+      }
+    }
+    for (const text of Object.values(FIELD_MESSAGES)) expect(text['zh-CN'] && text.en).toBeTruthy();
+  });
+
+  it('refines codes per RPC and falls back to the code, then to Unexpected', () => {
+    expect(describeRpcError({ code: 'PT410' }, 'submit_survey_response', 'zh-CN').name).toBe('TokenUsed');
+    expect(describeRpcError({ code: 'PT410' }, 'withdraw_hearing_signup', 'en').name).toBe('AlreadyWithdrawn');
+    expect(describeRpcError({ code: 'PT429' }, 'sign_up_for_hearing', 'en').name).toBe('TooManyRequests');
+    expect(describeRpcError({ code: 'XX000' }, 'survey_stats', 'en').name).toBe('Unexpected');
+    expect(describeRpcError({ code: '', message: 'TypeError: fetch failed' }, 'hall_topic_stats', 'en').name).toBe('NetworkError');
+  });
+});
