@@ -1,0 +1,104 @@
+import path from 'node:path';
+import type { Command } from '../command.ts';
+import { UsageError } from '../command.ts';
+import { openDb } from '../../lib/db/open.ts';
+import { migrate } from '../../lib/db/migrate.ts';
+import type { Lang } from '../../lib/import/columns.ts';
+import { exportFile } from '../../lib/import/import.ts';
+import { isKindName, KIND_NAMES, type KindName } from '../../lib/import/kind.ts';
+import { KINDS } from '../../lib/import/kinds/index.ts';
+import { formatOf, SheetError, type Format } from '../../lib/import/read.ts';
+import { parseEncoding } from './import.ts';
+
+export function parseKind(kind: string | undefined, command: string): KindName {
+  if (!kind) throw new UsageError(`${command} needs a kind: one of ${KIND_NAMES.join(', ')}.`);
+  if (!isKindName(kind)) throw new UsageError(`Unknown kind "${kind}": use one of ${KIND_NAMES.join(', ')}.`);
+  return kind;
+}
+
+/** --format, else the extension of --out, else CSV. */
+export function parseFormat(format: string | boolean | undefined, out: string | undefined): Format {
+  if (format !== undefined) {
+    if (format !== 'csv' && format !== 'xlsx') throw new UsageError(`--format must be csv or xlsx, got "${String(format)}".`);
+    if (out) {
+      let fromOut: Format;
+      try {
+        fromOut = formatOf(out);
+      } catch (error) {
+        if (error instanceof SheetError) throw new UsageError(`--out ${out}: use a .csv or .xlsx file name.`);
+        throw error;
+      }
+      if (fromOut !== format) throw new UsageError(`--out ${out} does not end in .${format}.`);
+    }
+    return format;
+  }
+  if (out) {
+    try {
+      return formatOf(out);
+    } catch {
+      throw new UsageError(`--out ${out}: use a .csv or .xlsx file name.`);
+    }
+  }
+  return 'csv';
+}
+
+export function parseLang(value: string | boolean | undefined): Lang {
+  if (value === undefined || value === 'zh') return 'zh';
+  if (value === 'en') return 'en';
+  throw new UsageError(`--lang must be zh or en, got "${String(value)}".`);
+}
+
+export function parseYear(value: string | boolean | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !/^\d{4}$/.test(value)) throw new UsageError(`--year must be a year like 2026, got "${String(value)}".`);
+  return Number(value);
+}
+
+export const exportCommand: Command = {
+  name: 'export',
+  summary: 'Export a kind to CSV/XLSX in the import format (re-imports unchanged)',
+  help: `Usage: npm run gongshi -- export <kind> [--year Y] [--format csv|xlsx] [--out FILE] [--lang zh|en] [--encoding utf8|gb18030]
+
+Writes the stored rows of a kind in exactly the columns "gongshi import" reads, so the file imports
+back with every row unchanged (edit it and import it to update the data).
+Kinds: ${KIND_NAMES.join(', ')}.
+
+Options:
+  --year Y             required for targets, baselines, progress and supervision (rows of that year);
+                       units, cadres and indicators are not per year and ignore it
+  --format FMT         csv (default, or taken from --out) or xlsx
+  --out FILE           where to write (default: <kind>-<year>.<format>, or <kind>.<format>)
+  --lang LANG          zh (default): Chinese headers and labels (已完成, 是/否); en: English headers and codes
+  --encoding ENC       CSV only: utf8 (default, with a byte order mark so Excel shows Chinese) or gb18030
+
+Progress exports hold the report in force for each target and period (a correction replaces the
+report it supersedes). Target exports include every status; only published targets are public.`,
+  options: {
+    year: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+    lang: { type: 'string' },
+    encoding: { type: 'string' },
+  },
+  async run(values, positionals) {
+    const [kindArg, ...extra] = positionals;
+    const kind = parseKind(kindArg, 'export');
+    if (extra.length > 0) throw new UsageError(`Unexpected arguments: ${extra.join(' ')}`);
+    const year = parseYear(values['year']);
+    if (KINDS[kind].yearScoped && year === undefined) throw new UsageError(`export ${kind} needs --year.`);
+    const out = values['out'] as string | undefined;
+    const format = parseFormat(values['format'], out);
+    const encoding = parseEncoding(values['encoding']);
+    if (encoding && format !== 'csv') throw new UsageError('--encoding applies to CSV files only.');
+    const file = out ?? `${kind}${KINDS[kind].yearScoped ? `-${year}` : ''}.${format}`;
+    const db = await openDb();
+    try {
+      await migrate(db);
+      const rows = await exportFile(db, kind, file, { format, year: KINDS[kind].yearScoped ? year : undefined, lang: parseLang(values['lang']), encoding });
+      console.log(`Wrote ${rows} ${KINDS[kind].label.en} to ${path.relative(process.cwd(), path.resolve(file)) || file}.`);
+      return 0;
+    } finally {
+      await db.close();
+    }
+  },
+};

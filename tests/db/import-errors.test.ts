@@ -1,0 +1,187 @@
+/**
+ * Bad files: every bad row is reported as file:row:column: message, including the database's own
+ * rules, and nothing at all is written (row counts and checksums before and after).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../src/lib/db/types.ts';
+import { formatRowError } from '../../src/lib/import/context.ts';
+import { importFile, type ImportResult } from '../../src/lib/import/import.ts';
+import type { KindName } from '../../src/lib/import/kind.ts';
+import { createTestDb } from './harness.ts';
+import { allHashes, fixture, importOk, insertYears, tempDir } from './import-helpers.ts';
+
+let db: Db;
+const tmp = tempDir();
+
+beforeAll(async () => {
+  db = await createTestDb();
+  await insertYears(db);
+  for (const kind of ['units', 'cadres', 'indicators', 'targets'] as const) await importOk(db, kind, fixture(kind));
+});
+
+afterAll(async () => {
+  await db?.close();
+  tmp.remove();
+});
+
+function write(name: string, lines: string[]): string {
+  const file = path.join(tmp.dir, name);
+  fs.writeFileSync(file, `${lines.join('\r\n')}\r\n`);
+  return file;
+}
+
+/** Imports a file that must fail: returns the errors as lines, after checking nothing changed. */
+async function rejected(kind: KindName, file: string): Promise<{ lines: string[]; result: ImportResult }> {
+  const before = await allHashes(db);
+  const result = await importFile(db, kind, file, { displayName: path.basename(file) });
+  expect(result.written).toBe(false);
+  expect(await allHashes(db)).toEqual(before);
+  return { lines: result.errors.map(formatRowError), result };
+}
+
+describe('a progress file with many kinds of bad rows', () => {
+  const header = '年度,单位代码,目标编号,报告期,进展状态,实际完成值,完成进度,完成情况,进展情况,未完成原因,整改措施';
+  const rows = [
+    /* 2 */ '2026,A01,2026-A01-99,2026-01,按进度推进,,5,,推进中。,,',
+    /* 3 */ '2026,A01,2026-A01-01,2026-01,,,5,,推进中。,,',
+    /* 4 */ '2026,A01,2026-A01-01,2026-02,按进度推进,,五成,,推进中。,,',
+    /* 5 */ '2026,A01,2026-A01-01,2026-03,已完成,8500,100,,,,',
+    /* 6 */ '2026,ZZ9,2026-A01-01,2026-04,按进度推进,,40,,推进中。,,',
+    /* 7 */ '2026,A01,2026-A01-02,2026-01,按进度推进,,10,,推进中。,,',
+    /* 8 */ '2026,A01,2026-A01-02,2026-01,按进度推进,,12,,推进中。,,',
+    /* 9 */ '2026,A01,2026-A01-02,2026-13,按进度推进,,10,,推进中。,,',
+    /* 10 */ '2026,A02,2026-A02-01,2026-01,滞后,3.6,40,,,需求下降。,',
+    /* 11 */ '2026,D01,2026-D01-01,2026-01,按进度推进,1000,8.3,,推进中。,,',
+    /* 12 */ '2026,D01,2026-D01-01,2026-02,按进度推进,2000,16.7,,,,',
+    /* 13 */ '2025,D01,2026-D01-01,2026-03,按进度推进,3000,25,,推进中。,,',
+    /* 14 */ '2026,D01,2026-D01-01,2026-04,进展顺利,4000,101,,推进中。,,',
+  ];
+
+  it('reports each bad row with file:row:column and writes nothing, not even the good row', async () => {
+    const { lines, result } = await rejected('progress', write('progress-bad.csv', [header, ...rows]));
+    expect(lines).toEqual([
+      'progress-bad.csv:2:目标编号: no target 2026-A01-99 in 2026',
+      'progress-bad.csv:3:进展状态: required: the cell is empty',
+      'progress-bad.csv:4:完成进度: "五成" is not a number',
+      expect.stringMatching(/^progress-bad\.csv:5:完成情况: A completed report must state its result \(target 2026-A01-01, 2026-03\)\. Fill in result_text: what was achieved\. \(SQLSTATE 23514\)$/),
+      'progress-bad.csv:6:单位代码: target 2026-A01-01 belongs to unit A01, not ZZ9',
+      'progress-bad.csv:8:报告期: duplicate key: row 7 has the same year, target code and period',
+      'progress-bad.csv:9:报告期: "2026-13" is not a month (write YYYY-MM)',
+      expect.stringMatching(/^progress-bad\.csv:10:整改措施: A behind report must give the reasons and the remedy .*\(SQLSTATE 23514\)$/),
+      expect.stringMatching(/^progress-bad\.csv:12:进展情况: An on-track report must state the progress made .*\(SQLSTATE 23514\)$/),
+      'progress-bad.csv:13:报告期: period 2026-03 is not in the year 2025',
+      expect.stringMatching(/^progress-bad\.csv:14:进展状态: "进展顺利" is not a report status; use one of completed \(已完成\)/),
+      'progress-bad.csv:14:完成进度: 101 is above the maximum 100',
+    ]);
+    expect(result.rows).toBe(13);
+    // The good rows (7 and 11) were checked by the database too, then rolled back with the rest.
+    expect(result.created).toBe(2);
+  });
+
+  it('a file of hundreds of rows, every seventh breaking a database rule, reports exactly those rows', async () => {
+    // 60 qualitative targets × 12 months = 720 reports: more than one write batch.
+    const targets = ['year,code,unit_code,indicator_code,title,weight,deadline,responsible_department,responsible_person'];
+    for (let t = 1; t <= 60; t++) targets.push(`2026,2026-D01-Q${String(t).padStart(3, '0')},D01,T-RFM,重点任务第${t}项,1,2026-12-31,综合科,吴刚`);
+    await importOk(db, 'targets', write('targets-many.csv', targets));
+    const lines = [header];
+    const bad: number[] = [];
+    for (let t = 1; t <= 60; t++) {
+      for (let month = 1; month <= 12; month++) {
+        const row = lines.length + 1;
+        const completedWithoutResult = row % 7 === 0;
+        if (completedWithoutResult) bad.push(row);
+        const status = completedWithoutResult ? '已完成' : '按进度推进';
+        lines.push(`2026,D01,2026-D01-Q${String(t).padStart(3, '0')},2026-${String(month).padStart(2, '0')},${status},,${month * 8},,${completedWithoutResult ? '' : '推进中。'},,`);
+      }
+    }
+    const { lines: errors, result } = await rejected('progress', write('progress-many.csv', lines));
+    expect(result.rows).toBe(720);
+    expect(bad.length).toBeGreaterThan(100);
+    expect(errors.map((e) => Number(e.split(':')[1]))).toEqual(bad);
+    for (const e of errors) expect(e).toMatch(/^progress-many\.csv:\d+:完成情况: A completed report must state its result/);
+  });
+});
+
+describe('other kinds', () => {
+  it('units: missing required values, unknown labels, bad codes, duplicate keys', async () => {
+    const { lines } = await rejected('units', write('units-bad.csv', [
+      '单位代码,单位名称,单位类型,行业领域,排序',
+      'A05,,市直单位,经济发展,1',
+      'a06,市小写局,市直单位,经济发展,2',
+      'A07,市测试局,省直单位,经济发展,3',
+      'A08,市测试二局,市直单位,经济发展,3.5',
+      'A09,市测试三局,区市,Core Urban!,4',
+      'A10,市测试四局,市直单位,经济发展,5',
+      'A10,市测试五局,市直单位,经济发展,6',
+    ]));
+    expect(lines).toEqual([
+      'units-bad.csv:2:单位名称: required: the cell is empty',
+      'units-bad.csv:3:单位代码: "a06" is not a valid unit code (a capital letter, then capitals, digits or hyphens)',
+      expect.stringMatching(/^units-bad\.csv:4:单位类型: "省直单位" is not a unit kind; use one of municipal_unit \(市直单位\), district \(区市\)$/),
+      'units-bad.csv:5:排序: "3.5" is not a whole number',
+      expect.stringMatching(/^units-bad\.csv:6:行业领域: "Core Urban!" is not a sector/),
+      'units-bad.csv:8:单位代码: duplicate key: row 7 has the same unit code',
+    ]);
+  });
+
+  it('targets: unknown references and the database\'s own rules, mapped to their columns', async () => {
+    const { lines } = await rejected('targets', write('targets-bad.csv', [
+      'year,code,unit_code,indicator_code,title,target_value,weight,deadline,responsible_leader,responsible_department,responsible_person,is_public_commitment,commitment_text',
+      '2026,2026-X-01,A99,T-JOB,新增就业1000人,1000,10,2026-12-31,,综合处,赵丁,no,',
+      '2026,2026-X-02,A01,T-XXX,新增就业1000人,1000,10,2026-12-31,,综合处,赵丁,no,',
+      '2026,2026-X-03,A01,T-JOB,新增就业1000人,,10,2026-12-31,,综合处,赵丁,no,',
+      '2026,2026-X-04,A01,T-JOB,新增就业1000人,1000,10,2027-01-31,,综合处,赵丁,no,',
+      '2026,2026-X-05,A01,T-JOB,新增就业1000人,1000,10,2026-12-31,无此人,综合处,赵丁,no,',
+      '2026,2026-X-06,A01,T-JOB,新增就业1000人,1000,10,2026-12-31,,综合处,赵丁,yes,',
+      '2026,2026-X-07,A01,T-JOB,新增就业1000人,1000,0,2026-12-31,,综合处,赵丁,no,',
+      '2030,2026-X-08,A01,T-JOB,新增就业1000人,1000,10,2030-12-31,,综合处,赵丁,no,',
+      '2026,2026-X-09,A01,T-JOB,新增就业1000人,1000,10,2026-12-31,,综合处,赵丁,no,',
+    ]));
+    expect(lines).toEqual([
+      'targets-bad.csv:2:unit_code: unknown unit code "A99"',
+      'targets-bad.csv:3:indicator_code: unknown indicator code "T-XXX"',
+      expect.stringMatching(/^targets-bad\.csv:4:target_value: Target 2026-X-03 needs a target value: its indicator is quantitative .*\(SQLSTATE 23514\)$/),
+      expect.stringMatching(/^targets-bad\.csv:5:deadline: .*deadline_within_target_year.*\(SQLSTATE 23514\)$/),
+      'targets-bad.csv:6:responsible_leader: no cadre named 无此人 in unit A01 (import cadres first)',
+      expect.stringMatching(/^targets-bad\.csv:7:commitment_text: .*public_commitment_has_text.*\(SQLSTATE 23514\)$/),
+      'targets-bad.csv:8:weight: 0 is below the minimum 0.01',
+      'targets-bad.csv:9:year: 2030 is not an assessment year (create it first)',
+    ]);
+  });
+
+  it('supervision: a target of another unit, a date outside the year, a score out of range', async () => {
+    const { lines } = await rejected('supervision', write('supervision-bad.csv', [
+      '年度,督查编号,单位代码,目标编号,督查方式,督查日期,督查发现,加减分,是否公开',
+      '2026,DC-101,A02,2026-A01-01,暗访,2026-03-05,窗口服务规范。,1,是',
+      '2026,DC-102,A01,,暗访,2028-03-05,窗口服务规范。,1,是',
+      '2026,DC-103,A01,,暗访,2026-03-05,窗口服务规范。,25,也许',
+    ]));
+    expect(lines).toEqual([
+      'supervision-bad.csv:2:目标编号: target 2026-A01-01 belongs to unit A01, not A02',
+      expect.stringMatching(/^supervision-bad\.csv:3:督查日期: .*conducted_within_year.*\(SQLSTATE 23514\)$/),
+      'supervision-bad.csv:4:加减分: 25 is above the maximum 20',
+      'supervision-bad.csv:4:是否公开: "也许" is not yes or no (是/否, true/false, 1/0)',
+    ]);
+  });
+
+  it('header problems are reported on row 1 and no row is looked at', async () => {
+    const { lines } = await rejected('cadres', write('cadres-bad-header.csv', [
+      '单位代码,姓名,职称,是否主要负责人',
+      'A01,王五,科员,否',
+    ]));
+    expect(lines).toEqual([
+      expect.stringMatching(/^cadres-bad-header\.csv:1:职称: unknown column "职称" for cadres; the columns are 单位代码 \(unit_code\)/),
+      'cadres-bad-header.csv:1:职务: missing required column 职务 (title)',
+    ]);
+  });
+
+  it('a value in a column without a header is an error, not silently dropped', async () => {
+    const { lines } = await rejected('units', write('units-stray.csv', [
+      'code,name,kind,sector,',
+      'A11,市测试六局,municipal_unit,economy,备注文字',
+    ]));
+    expect(lines).toEqual(['units-stray.csv:2:E: a value in column E, which has no header']);
+  });
+});
