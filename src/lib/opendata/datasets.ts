@@ -1,0 +1,124 @@
+/**
+ * The catalogue of open datasets: what each one holds, how often it changes, its row schema and
+ * where its rows come from. /data/, the CSV and JSON files and their schemas all read this list.
+ */
+import type { z } from 'zod';
+import type { OpenDataYear } from '../schemas/opendata/year.ts';
+import { AnnualAssessmentRowSchema } from '../schemas/opendata/annual-assessments.ts';
+import { BulletinRowSchema } from '../schemas/opendata/bulletins.ts';
+import { ProgressReportRowSchema } from '../schemas/opendata/progress-reports.ts';
+import { SupervisionRecordRowSchema } from '../schemas/opendata/supervision-records.ts';
+import { TargetBaselineRowSchema, TargetRowSchema } from '../schemas/opendata/targets.ts';
+import { UnitRowSchema } from '../schemas/opendata/units.ts';
+import { describeColumns, type ColumnDoc, type FlatRow } from './columns.ts';
+
+export interface Dataset {
+  /** File name without extension: /data/<year>/<name>.csv and .json. */
+  name: string;
+  title: { zh: string; en: string };
+  description: { zh: string; en: string };
+  cadence: { zh: string; en: string };
+  row: z.ZodObject;
+  rows: (year: OpenDataYear) => FlatRow[];
+}
+
+export const DATASETS: readonly Dataset[] = [
+  {
+    name: 'units',
+    title: { zh: '考核单位', en: 'Units' },
+    description: {
+      zh: '年度参加考核的市直单位和区市，含主要负责人、公开目标数、公开承诺数和一级目标分值合计。',
+      en: 'Municipal units and districts assessed in the year, with the principal leader, the number of published targets and public commitments, and the points of the top-level targets.',
+    },
+    cadence: { zh: '年初目标公布后更新；机构或人员调整时更新。', en: 'When the year\'s targets are published, and when units or leaders change.' },
+    row: UnitRowSchema,
+    rows: (y) => y.units,
+  },
+  {
+    name: 'targets',
+    title: { zh: '目标与公开承诺', en: 'Targets and public commitments' },
+    description: {
+      zh: '年度全部公开目标：指标、目标值、分值、完成时限、逐级分解关系、责任链（责任领导、责任部门、责任人）、公开承诺和最新状态。',
+      en: 'Every published target of the year: indicator, target value, points, deadline, decomposition, the responsibility chain (responsible leader, department and person), public commitment and latest status.',
+    },
+    cadence: { zh: '年初公布；每月随进展报告更新最新状态。', en: 'Published at the start of the year; the latest status changes monthly with the progress reports.' },
+    row: TargetRowSchema,
+    rows: (y) => y.targets,
+  },
+  {
+    name: 'target-baselines',
+    title: { zh: '目标对比基准', en: 'Target baselines' },
+    description: {
+      zh: '制定目标时的三维比较：本单位近三年实际（纵向）、同类城市（横向）和职能基准。',
+      en: 'What each target was set against: the unit\'s own last three years (vertical), peer cities (horizontal) and the functional benchmark.',
+    },
+    cadence: { zh: '年初随目标公布。', en: 'Published with the targets at the start of the year.' },
+    row: TargetBaselineRowSchema,
+    rows: (y) => y.target_baselines,
+  },
+  {
+    name: 'progress-reports',
+    title: { zh: '逐月进展报告', en: 'Monthly progress reports' },
+    description: {
+      zh: '各单位逐月报送的目标进展：已完成的报结果，推进中的报进度，滞后或未完成的报原因和整改措施；含报送期限、是否逾期，以及更正关系（更正不覆盖原报告）。',
+      en: 'Each month\'s report on each target: the result when completed, the progress when on track, reasons and remedy when behind or not completed; with the due date, whether it was late, and corrections (which never overwrite the original).',
+    },
+    cadence: { zh: '每月，报送期限（次月规定日期）之后。', en: 'Monthly, after the reports are due (a fixed day of the following month).' },
+    row: ProgressReportRowSchema,
+    rows: (y) => y.progress_reports,
+  },
+  {
+    name: 'supervision-records',
+    title: { zh: '督查情况', en: 'Supervision findings' },
+    description: {
+      zh: '日常监控中公开的督查记录：月报告、季调度、半年检查、随机抽查、推进式和调研式督查、明查暗访，及其对日常监控得分的加减分。',
+      en: 'Public findings of daily monitoring — monthly reports, quarterly dispatch, semi-annual inspection, random checks, push-style and research-style inspections, open and covert visits — with the points they add or take away.',
+    },
+    cadence: { zh: '随督查工作持续更新。', en: 'Continuously, as supervision takes place.' },
+    row: SupervisionRecordRowSchema,
+    rows: (y) => y.supervision_records,
+  },
+  {
+    name: 'bulletins',
+    title: { zh: '通报', en: 'Bulletins' },
+    description: {
+      zh: '考核办发布的月度、季度、半年和年度通报全文（Markdown），含更正通报及其更正关系。',
+      en: 'The full text (Markdown) of the monthly, quarterly, semi-annual and annual bulletins of the assessment office, errata included and linked to what they correct.',
+    },
+    cadence: { zh: '每月通报；每季度、半年和年度另发通报。', en: 'Monthly, plus quarterly, semi-annual and annual bulletins.' },
+    row: BulletinRowSchema,
+    rows: (y) => y.bulletins,
+  },
+  {
+    name: 'annual-assessments',
+    title: { zh: '年度考核结果', en: 'Annual assessment results' },
+    description: {
+      zh: '各单位年度考核结果（现行版本）：目标考核、群众测评（含样本量和95%误差）、日常监控、总分、组内名次、等次和结果运用。公开调查得分单独列出，不计入总分。干部个人考核结果不公开。',
+      en: 'Each unit\'s published annual result (the version in force): target assessment, mass evaluation (with sample size and 95% margin), daily monitoring, total, rank in pool, grade and consequence. The open-survey score is shown apart and does not count. Individual cadres\' ratings are not public.',
+    },
+    cadence: { zh: '每年考核结果公布后；更正时发布新版本。', en: 'Once a year when the results are published; a correction publishes a new version.' },
+    row: AnnualAssessmentRowSchema,
+    rows: (y) => y.annual_assessments,
+  },
+];
+
+export function datasetByName(name: string): Dataset {
+  const dataset = DATASETS.find((d) => d.name === name);
+  if (!dataset) throw new Error(`unknown dataset ${name}`);
+  return dataset;
+}
+
+const columnsCache = new Map<string, ColumnDoc[]>();
+export function datasetColumns(dataset: Dataset): ColumnDoc[] {
+  let columns = columnsCache.get(dataset.name);
+  if (!columns) {
+    columns = describeColumns(dataset.row);
+    columnsCache.set(dataset.name, columns);
+  }
+  return columns;
+}
+
+/** A year has open data once it has published targets or bulletins. */
+export function hasOpenData(year: OpenDataYear): boolean {
+  return year.targets.length > 0 || year.bulletins.length > 0;
+}

@@ -1,0 +1,149 @@
+/**
+ * Build-time reads of everything the open data publishes, as the anonymous role (so only what
+ * row level security lets the public see), naming every column: nothing is exported by accident.
+ */
+import type { Db, Queryable } from '../db/types.ts';
+import { OpenDataYearSchema, type OpenDataYear } from '../schemas/opendata/year.ts';
+
+const utc = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
+
+const YEARS_SQL = `
+select year, status from public.assessment_years
+union
+select left(period, 4)::int, null from public.bulletins
+where left(period, 4)::int not in (select year from public.assessment_years)
+order by 1`;
+
+const UNITS_SQL = `
+select y.year, u.code, u.name, u.name_en, u.kind, u.sector,
+       p.name as principal_leader, p.title as principal_leader_title, p.title_en as principal_leader_title_en,
+       coalesce(t.targets, 0)::int as targets, coalesce(t.public_commitments, 0)::int as public_commitments,
+       coalesce(t.points, 0)::float8 as points
+from public.assessment_years y
+cross join public.units u
+left join public.cadres p on p.unit_id = u.id and p.is_principal
+left join lateral (
+  select count(*) as targets, count(*) filter (where x.is_public_commitment) as public_commitments,
+         sum(x.weight) filter (where x.parent_id is null) as points
+  from public.targets x where x.unit_id = u.id and x.year = y.year) t on true
+order by y.year, u.sort_order, u.code`;
+
+const CADRES_SQL = `
+select u.code as unit_code, c.name, c.title, c.title_en, c.is_principal
+from public.cadres c join public.units u on u.id = c.unit_id
+order by u.sort_order, u.code, c.sort_order, c.id`;
+
+const TARGETS_SQL = `
+select t.id, t.code, t.year, u.code as unit_code, u.name as unit_name, u.name_en as unit_name_en,
+       t.parent_id, p.code as parent_code,
+       i.code as indicator_code, i.name as indicator_name, i.name_en as indicator_name_en,
+       i.category, i.direction, i.measure, i.measure_en,
+       t.title, t.title_en, t.description, t.target_value::float8 as target_value, t.weight::float8 as weight,
+       t.deadline::text as deadline, t.quality_requirement, t.is_public_commitment, t.commitment_text,
+       c.name as responsible_leader, c.title as responsible_leader_title, c.title_en as responsible_leader_title_en,
+       t.responsible_department, t.responsible_person,
+       s.status, s.period as status_period, s.progress_pct::float8 as progress_pct,
+       ${utc('t.published_at')} as published_at
+from public.targets t
+join public.units u on u.id = t.unit_id
+join public.indicators i on i.id = t.indicator_id
+join public.target_current_status s on s.target_id = t.id
+left join public.targets p on p.id = t.parent_id
+left join public.cadres c on c.id = t.responsible_leader_id
+order by t.year, u.sort_order, u.code, t.code`;
+
+const BASELINES_SQL = `
+select b.target_id, t.code as target_code, t.year, b.kind, b.year as baseline_year, b.peer_name,
+       b.value::float8 as value, b.note
+from public.target_baselines b
+join public.targets t on t.id = b.target_id
+order by t.year, t.code, b.kind, b.year nulls last, b.peer_name nulls last`;
+
+// Due by report_due_day of the month after the period, in the city's calendar (Asia/Shanghai).
+const REPORTS_SQL = `
+select r.id, r.target_id, t.code as target_code, u.code as unit_code, t.year, r.period, r.status,
+       r.actual_value::float8 as actual_value, r.progress_pct::float8 as progress_pct,
+       r.result_text, r.progress_text, r.reasons_text, r.remedy_text, r.supersedes_id, r.correction_reason,
+       n.id as superseded_by_id, n.id is null as in_force,
+       ${utc('r.reported_at')} as reported_at, d.due_on::text as due_on,
+       (r.reported_at at time zone 'Asia/Shanghai')::date > d.due_on as is_late
+from public.progress_reports r
+join public.targets t on t.id = r.target_id
+join public.units u on u.id = t.unit_id
+join public.assessment_years y on y.year = t.year
+left join public.progress_reports n on n.supersedes_id = r.id
+cross join lateral (
+  select ((to_date(r.period || '-01', 'YYYY-MM-DD') + interval '1 month')::date + (y.report_due_day - 1)) as due_on) d
+order by t.year, t.code, r.period, r.id`;
+
+const SUPERVISION_SQL = `
+select s.id, s.ref, s.year, u.code as unit_code, u.name as unit_name, u.name_en as unit_name_en,
+       t.id as target_id, t.code as target_code, s.method, s.conducted_on::text as conducted_on,
+       s.finding, s.finding_en, s.score_delta::float8 as score_delta
+from public.supervision_records s
+join public.units u on u.id = s.unit_id
+left join public.targets t on t.id = s.target_id
+order by s.year, s.conducted_on, s.id`;
+
+const BULLETINS_SQL = `
+select b.id, b.slug, b.kind, b.period, left(b.period, 4)::int as year, b.title, b.title_en, b.summary, b.summary_en,
+       b.body, b.body_en, ${utc('b.published_at')} as published_at,
+       o.slug as supersedes_slug, n.slug as superseded_by_slug, b.correction_reason
+from public.bulletins b
+left join public.bulletins o on o.id = b.supersedes_id
+left join public.bulletins n on n.supersedes_id = b.id
+order by b.published_at desc, b.id desc`;
+
+// Published results only (the version in force); the mass_groups detail stays on the pages.
+const ASSESSMENTS_SQL = `
+select a.year, a.version, ${utc('a.published_at')} as published_at, a.reason as correction_reason,
+       u.code as unit_code, u.name as unit_name, u.name_en as unit_name_en, a.pool,
+       a.target_score::float8 as target_score, a.mass_score::float8 as mass_score, a.mass_margin::float8 as mass_margin,
+       a.mass_sample_size, a.open_score::float8 as open_score, a.open_sample_size, a.monitoring_score::float8 as monitoring_score,
+       a.total_score::float8 as total_score, a.rank_in_pool, a.pool_size, a.grade, a.consequence
+from public.assessment_results a
+join public.units u on u.id = a.unit_id
+order by a.year, a.pool desc, a.rank_in_pool, u.code`;
+
+type YearRow = { year: number };
+
+function byYear<T extends YearRow>(rows: T[]): Map<number, T[]> {
+  const map = new Map<number, T[]>();
+  for (const row of rows) {
+    const list = map.get(row.year);
+    if (list) list.push(row);
+    else map.set(row.year, [row]);
+  }
+  return map;
+}
+
+async function read(tx: Queryable): Promise<OpenDataYear[]> {
+  const years = await tx.query<{ year: number; status: string | null }>(YEARS_SQL);
+  const units = byYear(await tx.query<YearRow>(UNITS_SQL));
+  const cadres = await tx.query(CADRES_SQL);
+  const targets = byYear(await tx.query<YearRow>(TARGETS_SQL));
+  const baselines = byYear(await tx.query<YearRow>(BASELINES_SQL));
+  const reports = byYear(await tx.query<YearRow>(REPORTS_SQL));
+  const supervision = byYear(await tx.query<YearRow>(SUPERVISION_SQL));
+  const bulletins = byYear(await tx.query<YearRow>(BULLETINS_SQL));
+  const assessments = byYear(await tx.query<YearRow>(ASSESSMENTS_SQL));
+  return years.map(({ year, status }) =>
+    OpenDataYearSchema.parse({
+      year,
+      status,
+      units: units.get(year) ?? [],
+      cadres,
+      targets: targets.get(year) ?? [],
+      target_baselines: baselines.get(year) ?? [],
+      progress_reports: reports.get(year) ?? [],
+      supervision_records: supervision.get(year) ?? [],
+      bulletins: bulletins.get(year) ?? [],
+      annual_assessments: assessments.get(year) ?? [],
+    }),
+  );
+}
+
+/** One entry per year: assessment years, and any other year a published bulletin is about. */
+export async function readOpenDataYears(db: Db): Promise<OpenDataYear[]> {
+  return db.asRole('anon', read);
+}

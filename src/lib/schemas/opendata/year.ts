@@ -1,0 +1,24 @@
+/** Everything the open data of one year is made of, as the build reads it (content collection "opendata"). */
+import { z } from 'zod';
+import { AnnualAssessmentRowSchema } from './annual-assessments.ts';
+import { BulletinRowSchema } from './bulletins.ts';
+import { AssessmentYearStatusSchema, YearSchema } from './common.ts';
+import { ProgressReportRowSchema } from './progress-reports.ts';
+import { SupervisionRecordRowSchema } from './supervision-records.ts';
+import { TargetBaselineRowSchema, TargetRowSchema } from './targets.ts';
+import { CadreRowSchema, UnitRowSchema } from './units.ts';
+
+export const OpenDataYearSchema = z.object({
+  year: YearSchema,
+  /** Null for a year that only has bulletins and no assessment-year row. */
+  status: AssessmentYearStatusSchema.nullable(),
+  units: z.array(UnitRowSchema),
+  cadres: z.array(CadreRowSchema),
+  targets: z.array(TargetRowSchema),
+  target_baselines: z.array(TargetBaselineRowSchema),
+  progress_reports: z.array(ProgressReportRowSchema),
+  supervision_records: z.array(SupervisionRecordRowSchema),
+  bulletins: z.array(BulletinRowSchema),
+  annual_assessments: z.array(AnnualAssessmentRowSchema),
+});
+export type OpenDataYear = z.output<typeof OpenDataYearSchema>;
