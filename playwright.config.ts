@@ -1,9 +1,13 @@
+import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumExecutable } from './tests/e2e/chromium.ts';
 
 // The e2e suite starts the real portal (`npm start`) on a fresh embedded database of its own.
 const PORT = Number(process.env['E2E_PORT'] ?? 4391);
-const DATA_DIR = '.data-e2e';
+const DATA_DIR = `.data-e2e-${PORT}`;
+// Each port gets its own build folder too, so parallel runs never rebuild each other's dist/.
+const DIST_DIR = `.dist-e2e-${PORT}`;
+process.env['DIST_DIR'] = path.resolve(import.meta.dirname, DIST_DIR);
 const executablePath = chromiumExecutable();
 
 export default defineConfig({
@@ -20,7 +24,7 @@ export default defineConfig({
   webServer: {
     command: `rm -rf ${DATA_DIR} && tsx src/cli/start.ts`,
     url: `http://localhost:${PORT}/`,
-    env: { PORT: String(PORT), GONGSHI_DATA_DIR: DATA_DIR, DATABASE_URL: '' },
+    env: { PORT: String(PORT), GONGSHI_DATA_DIR: DATA_DIR, GONGSHI_DIST_DIR: DIST_DIR, DATABASE_URL: '' },
     timeout: 600_000,
     reuseExistingServer: false,
     stdout: 'pipe',

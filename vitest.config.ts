@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: `unit` (pure functions) and `db` (real SQL on PGlite, or on the Postgres
-// named by TEST_DATABASE_URL: `npm run test:db:pg`).
+// Projects: `unit` (pure functions), `db` (real SQL on PGlite, or on the Postgres named by
+// TEST_DATABASE_URL: `npm run test:db:pg`) and `cli` (the staff commands as processes, on PGlite).
 export default defineConfig({
   test: {
     projects: [
@@ -14,6 +14,7 @@ export default defineConfig({
           hookTimeout: 180_000,
         },
       },
+      { test: { name: 'cli', include: ['tests/cli/**/*.test.ts'], testTimeout: 180_000, hookTimeout: 180_000 } },
     ],
   },
 });

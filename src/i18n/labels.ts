@@ -73,3 +73,63 @@ export const RESPONDENT_GROUP: Labels = {
 export function label(labels: Labels, value: string, locale: Locale): string {
   return labels[value]?.[locale] ?? value;
 }
+
+export const GRADE: Labels = {
+  excellent: { 'zh-CN': '优秀', en: 'Excellent' },
+  good: { 'zh-CN': '良好', en: 'Good' },
+  pass: { 'zh-CN': '合格', en: 'Pass' },
+  fail: { 'zh-CN': '不合格', en: 'Fail' },
+};
+
+export const CONSEQUENCE: Labels = {
+  none: { 'zh-CN': '—', en: '—' },
+  award: { 'zh-CN': '评为优秀单位，给予奖励', en: 'Excellent unit, award' },
+  admonishment: { 'zh-CN': '主要负责人诫勉', en: 'Principal leader admonished' },
+  suspension_or_demotion: { 'zh-CN': '主要负责人待岗或降职', en: 'Principal leader suspended or demoted' },
+};
+
+export const POOL: Labels = {
+  municipal_unit: { 'zh-CN': '市直单位', en: 'Municipal units' },
+  district: { 'zh-CN': '区市', en: 'Districts' },
+};
+
+export const DECISION_STATUS: Labels = {
+  proposed: { 'zh-CN': '已提出', en: 'Proposed' },
+  hearing_scheduled: { 'zh-CN': '听证已安排', en: 'Hearing scheduled' },
+  heard: { 'zh-CN': '已听证', en: 'Heard' },
+  cleared: { 'zh-CN': '准予提交', en: 'Cleared' },
+  submitted: { 'zh-CN': '已提交审议', en: 'Submitted for deliberation' },
+  decided: { 'zh-CN': '已决定', en: 'Decided' },
+  withdrawn: { 'zh-CN': '已撤回', en: 'Withdrawn' },
+};
+
+export const DECISION_KIND: Labels = {
+  price_adjustment: { 'zh-CN': '价格调整', en: 'Price adjustment' },
+  construction_project: { 'zh-CN': '建设项目', en: 'Construction project' },
+  public_service: { 'zh-CN': '公共服务', en: 'Public service' },
+  regulation: { 'zh-CN': '规章制度', en: 'Regulation' },
+  planning: { 'zh-CN': '规划', en: 'Planning' },
+  other: { 'zh-CN': '其他', en: 'Other' },
+};
+
+export const RECOMMENDATION: Labels = {
+  support: { 'zh-CN': '支持', en: 'Support' },
+  support_with_changes: { 'zh-CN': '修改后支持', en: 'Support with changes' },
+  oppose: { 'zh-CN': '不支持', en: 'Oppose' },
+  no_position: { 'zh-CN': '未表态', en: 'No position' },
+};
+
+export const SIGNUP_CATEGORY: Labels = {
+  citizen_representative: { 'zh-CN': '市民代表', en: 'Citizen representative' },
+  npc_deputy: { 'zh-CN': '人大代表', en: "People's Congress deputy" },
+  cppcc_member: { 'zh-CN': '政协委员', en: 'CPPCC member' },
+  expert: { 'zh-CN': '专家', en: 'Expert' },
+  affected_resident: { 'zh-CN': '利益相关居民', en: 'Affected resident' },
+  other: { 'zh-CN': '其他', en: 'Other' },
+};
+
+export const DRAW_STATUS: Labels = {
+  selected: { 'zh-CN': '入选', en: 'Selected' },
+  waitlisted: { 'zh-CN': '候补', en: 'Waitlisted' },
+  withdrawn: { 'zh-CN': '已退出', en: 'Withdrawn' },
+};

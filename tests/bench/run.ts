@@ -1,8 +1,9 @@
 /**
- * `npm run bench`: measured side by side in one run, so ratios hold on a noisy shared machine.
- * Prints: demo seed time (PGlite, and Postgres when BENCH_DATABASE_URL or TEST_DATABASE_URL is set),
- * site build time, pages per second, the build's peak memory, and the build time divided by an
- * empty Astro build of the same number of trivial pages.
+ * `npm run bench [-- section …]`: measured side by side in one run, so ratios hold on a noisy
+ * shared machine. Sections (all by default): seed, build (time, pages/s, peak memory, ratio to an
+ * empty Astro build of as many pages), site (JS and HTML bytes against the budgets), opendata,
+ * import, gateway, assessment. Postgres is measured too when BENCH_DATABASE_URL or
+ * TEST_DATABASE_URL is set.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -16,6 +17,20 @@ import { DEFAULT_DEMO, generateDemoCity } from '../../src/lib/demo/generate.ts';
 import { loadDemoCity } from '../../src/lib/demo/load.ts';
 import { ROOT } from '../../src/lib/site/build-site.ts';
 import { writeEmptySite } from './empty-site.ts';
+import { benchSite } from './site-bench.ts';
+import { benchOpenData } from './opendata-bench.ts';
+import { benchImport } from './import-bench.ts';
+import { benchGateway } from './gateway-bench.ts';
+import { benchAssessment } from './assessment-bench.ts';
+
+const SECTIONS = ['seed', 'build', 'site', 'opendata', 'import', 'gateway', 'assessment'] as const;
+const asked = process.argv.slice(2).filter((a) => a !== '--');
+const unknown = asked.filter((a) => !(SECTIONS as readonly string[]).includes(a));
+if (unknown.length > 0) {
+  console.error(`Unknown section(s): ${unknown.join(', ')}. Sections: ${SECTIONS.join(', ')}`);
+  process.exit(2);
+}
+const wants = (section: (typeof SECTIONS)[number]) => asked.length === 0 || asked.includes(section);
 
 const results: [string, string][] = [];
 const record = (name: string, value: string) => {
@@ -33,7 +48,8 @@ async function timeSeed(label: string, db: Db): Promise<void> {
   const t2 = performance.now();
   await loadDemoCity(db, city);
   const t3 = performance.now();
-  const rows = city.targets.length + city.progress_reports.length + city.target_baselines.length + city.supervision_records.length;
+  const rows =
+    city.targets.length + city.progress_reports.length + city.target_baselines.length + city.supervision_records.length;
   record(`${label} migrate`, seconds(t1 - t0));
   record(`${label} demo generate`, seconds(t2 - t1));
   record(`${label} demo load`, `${seconds(t3 - t2)} (${Math.round(rows / ((t3 - t2) / 1000))} rows/s)`);
@@ -63,37 +79,49 @@ if (pgUrl) {
   }
 }
 
-// 2. Building the site from the seeded embedded database (in a child, to measure its peak memory).
 const outDir = path.join(tmp, 'dist');
-const t0 = performance.now();
-const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'tests/bench/build-child.ts')], {
-  cwd: ROOT,
-  env: { ...process.env, GONGSHI_DATA_DIR: dataDir, OUT_DIR: outDir, DATABASE_URL: '' },
-  encoding: 'utf8',
-});
-const buildMs = performance.now() - t0;
-if (child.status !== 0) throw new Error(`site build failed:\n${child.stderr}`);
-const measured = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as { seconds: number; maxRssBytes: number };
-const pages = (fs.readdirSync(outDir, { recursive: true }) as string[]).filter((f) => f.endsWith('.html')).length;
-record('site pages', String(pages));
-record('site build (astro build only)', seconds(measured.seconds * 1000));
-record('site build (process, incl. startup)', seconds(buildMs));
-record('pages per second', (pages / measured.seconds).toFixed(1));
-record('build peak memory (RSS)', `${(measured.maxRssBytes / 2 ** 20).toFixed(0)} MiB (budget 2048 MiB)`);
+const needsBuild = wants('build') || wants('site') || wants('opendata');
+if (needsBuild) {
+  // 2. Building the site from the seeded embedded database (in a child, to measure its peak memory).
+  const t0 = performance.now();
+  const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'tests/bench/build-child.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, GONGSHI_DATA_DIR: dataDir, OUT_DIR: outDir, DATABASE_URL: '' },
+    encoding: 'utf8',
+  });
+  const buildMs = performance.now() - t0;
+  if (child.status !== 0) throw new Error(`site build failed:\n${child.stderr}`);
+  const measured = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as { seconds: number; maxRssBytes: number };
+  const pages = (fs.readdirSync(outDir, { recursive: true }) as string[]).filter((f) => f.endsWith('.html')).length;
+  record('site pages', String(pages));
+  record('site build (astro build only)', seconds(measured.seconds * 1000));
+  record('site build (process, incl. startup)', seconds(buildMs));
+  record('pages per second', (pages / measured.seconds).toFixed(1));
+  record('build peak memory (RSS)', `${(measured.maxRssBytes / 2 ** 20).toFixed(0)} MiB (budget 2048 MiB)`);
 
-// 3. The yardstick: an empty Astro build of the same number of trivial pages.
-const emptyDir = path.join(ROOT, '.bench-empty-site');
-writeEmptySite(emptyDir, pages);
-const e0 = performance.now();
-execFileSync(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', emptyDir, '--silent'], {
-  cwd: ROOT,
-  env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-  stdio: 'ignore',
-});
-const emptyMs = performance.now() - e0;
-fs.rmSync(emptyDir, { recursive: true, force: true });
-record('empty Astro build, same page count (process)', seconds(emptyMs));
-record('build ratio (demo site / empty site, whole processes)', (buildMs / emptyMs).toFixed(2));
+  // 3. The yardstick: an empty Astro build of the same number of trivial pages.
+  const emptyDir = path.join(ROOT, '.bench-empty-site');
+  writeEmptySite(emptyDir, pages);
+  const e0 = performance.now();
+  execFileSync(
+    process.execPath,
+    [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', emptyDir, '--silent'],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+      stdio: 'ignore',
+    },
+  );
+  const emptyMs = performance.now() - e0;
+  fs.rmSync(emptyDir, { recursive: true, force: true });
+  record('empty Astro build, same page count (process)', seconds(emptyMs));
+  record('build ratio (demo site / empty site, whole processes)', (buildMs / emptyMs).toFixed(2));
+  if (wants('site')) await benchSite(record, outDir);
+  if (wants('opendata')) await benchOpenData(record, outDir);
+}
+if (wants('import')) await benchImport(record);
+if (wants('gateway')) await benchGateway(record);
+if (wants('assessment')) await benchAssessment(record, pgUrl);
 
 fs.rmSync(tmp, { recursive: true, force: true });
 console.log('\nSummary');

@@ -83,7 +83,7 @@ describe('the loaded demo city', () => {
     expect(row).toEqual({ units: 102, one_principal: 102 });
   });
 
-  it('has targets of the current year, decomposed and publicly committed ones among them', async () => {
+  it('has targets of the current year and of the three years before, decomposed and publicly committed ones among them', async () => {
     const row = await one<{
       total: number;
       this_year: number;
@@ -100,8 +100,9 @@ describe('the loaded demo city', () => {
               count(distinct unit_id)::int as units
        from public.targets`,
     );
-    expect(row.this_year).toBe(row.total);
     expect(row.this_year).toBeGreaterThanOrEqual(1500);
+    const years = await db.query<{ year: number }>(`select distinct year from public.targets order by year`);
+    expect(years.map((y) => y.year)).toEqual([2023, 2024, 2025, 2026]);
     expect(row.sub).toBeGreaterThan(0);
     expect(row.commitments).toBeGreaterThan(0);
     expect(row.units).toBe(102);
@@ -122,7 +123,13 @@ describe('the loaded demo city', () => {
        from public.target_baselines group by kind order by kind`,
     );
     expect(kinds.map((k) => k.kind)).toEqual(['benchmark', 'horizontal', 'vertical']);
-    expect(kinds.find((k) => k.kind === 'vertical')!.years).toEqual([2023, 2024, 2025]);
+    // This year's targets compare with the three years before; each earlier year's with its own three.
+    const current = await db.query<{ year: number }>(
+      `select distinct b.year from public.target_baselines b join public.targets t on t.id = b.target_id
+       where t.year = 2026 and b.kind = 'vertical' order by b.year`,
+    );
+    expect(current.map((y) => y.year)).toEqual([2023, 2024, 2025]);
+    expect(kinds.find((k) => k.kind === 'vertical')!.years).toEqual([2020, 2021, 2022, 2023, 2024, 2025]);
     // Every target with baselines has one per previous year.
     const incomplete = await countRows(
       db,
@@ -132,11 +139,13 @@ describe('the loaded demo city', () => {
     expect(incomplete).toBe(0);
   });
 
-  it('has progress reports for every month 2026-01..2026-10, of all four statuses, with corrections', async () => {
+  it('has progress reports for every month 2026-01..2026-10 (and all twelve of earlier years), of all four statuses, with corrections', async () => {
     const periods = await db.query<{ period: string }>(
-      `select distinct period from public.progress_reports order by period`,
+      `select distinct period from public.progress_reports where period >= '2026' order by period`,
     );
     expect(periods.map((p) => p.period)).toEqual(MONTHS);
+    const earlier = await one<{ n: number }>(`select count(distinct period)::int as n from public.progress_reports where period < '2026'`);
+    expect(earlier.n).toBe(36);
     const statuses = await db.query<{ status: string }>(
       `select distinct status from public.progress_reports order by status`,
     );
@@ -157,12 +166,37 @@ describe('the loaded demo city', () => {
     expect(rows.map((r) => r.method)).toEqual(METHODS);
   });
 
-  it('has ten published monthly bulletins, 2026-01..2026-10', async () => {
+  it('has ten published monthly bulletins, 2026-01..2026-10, and an annual bulletin for each earlier year', async () => {
     const rows = await db.query<{ slug: string; period: string; published: boolean }>(
       `select slug, period, published_at is not null as published from public.bulletins where kind = 'monthly' order by period`,
     );
     expect(rows).toEqual(MONTHS.map((period) => ({ slug: `monthly-${period}`, period, published: true })));
-    expect(await countRows(db, 'public.bulletins')).toBe(10);
+    const annual = await db.query<{ period: string }>(`select period from public.bulletins where kind = 'annual' and published_at is not null order by period`);
+    expect(annual.map((a) => a.period)).toEqual(['2023', '2024', '2025']);
+    expect(await countRows(db, 'public.bulletins')).toBe(13);
+  });
+});
+
+describe('the demo assessment history', () => {
+  it('has three published years and this year as a draft, with groups below the minimum sample excluded', async () => {
+    const runs = await db.query<{ year: number; published: boolean }>(
+      `select year, published_at is not null as published from public.assessment_runs order by year`,
+    );
+    expect(runs).toEqual([
+      { year: 2023, published: true }, { year: 2024, published: true }, { year: 2025, published: true }, { year: 2026, published: false },
+    ]);
+    const perYear = await db.query<{ year: number; units: number; excellent: number; excluded_groups: number }>(
+      `select year, count(*)::int as units, count(*) filter (where grade = 'excellent')::int as excellent,
+              sum((select count(*) from jsonb_array_elements(mass_groups) g where not (g ->> 'included')::boolean))::int as excluded_groups
+       from public.annual_assessments group by year order by year`,
+    );
+    for (const y of perYear) {
+      expect(y.units).toBe(102);
+      expect(y.excellent).toBeGreaterThanOrEqual(20);
+      expect(y.excluded_groups).toBeGreaterThan(0);
+    }
+    const panel = await one<{ answers: number }>(`select count(*)::int as answers from public.survey_answers`);
+    expect(panel.answers).toBeGreaterThan(100_000);
   });
 });
 

@@ -3,7 +3,7 @@ import { DEFAULT_DEMO, generateDemoCity } from '../../src/lib/demo/generate.ts';
 
 // What the demo city holds, computed independently of the site: the page must show these numbers.
 const city = generateDemoCity(DEFAULT_DEMO);
-const published = city.targets.filter((t) => t.status === 'published').length;
+const published = city.targets.filter((t) => t.status === 'published' && t.year === city.year).length;
 const municipal = city.units.filter((u) => u.kind === 'municipal_unit').length;
 const districts = city.units.filter((u) => u.kind === 'district').length;
 

@@ -21,7 +21,8 @@ Options:
   --seed N            random seed (default ${DEFAULT_DEMO.seed})
   --as-of DATE        the demo calendar's "today": reports exist up to the previous month
                       (default ${DEFAULT_DEMO.asOf}; never the real clock)
-  --reset             delete all existing public data first (not personal data in private)
+  --reset             delete all existing data first — targets, reports, bulletins, assessments,
+                      decisions and participation (opinions, sign-ups, survey answers) alike
 
 Refuses to write into a database that already has units, unless --reset is given.`,
   options: {

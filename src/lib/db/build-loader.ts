@@ -33,7 +33,7 @@ export function databaseLoader<T extends object>(
           ? new Error(`The database at ${db.location} is not migrated. Run "npm run gongshi -- migrate" (npm start and npm run build do it for you).`)
           : error;
       } finally {
-        await releaseSharedDb();
+        await releaseSharedDb({ lingerMs: 1500 });
       }
     },
   };

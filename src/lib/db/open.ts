@@ -33,6 +33,8 @@ export async function openDb(config: Config = readConfig()): Promise<Db> {
 interface Shared {
   db: Promise<Db>;
   users: number;
+  /** A pending close, cancelled if someone uses the database again first. */
+  closing?: NodeJS.Timeout | undefined;
 }
 const KEY = Symbol.for('gongshi.sharedDb');
 const registry = globalThis as unknown as { [KEY]?: Shared };
@@ -41,6 +43,8 @@ const registry = globalThis as unknown as { [KEY]?: Shared };
 export function useSharedDb(): Promise<Db> {
   const shared = registry[KEY];
   if (shared) {
+    clearTimeout(shared.closing);
+    shared.closing = undefined;
     shared.users++;
     return shared.db;
   }
@@ -50,12 +54,21 @@ export function useSharedDb(): Promise<Db> {
   return db;
 }
 
-/** Gives back one use; the last one closes the database. */
-export async function releaseSharedDb(): Promise<void> {
+/**
+ * Gives back one use; the last one closes the database — at once, or after `lingerMs` if nobody
+ * takes it again meanwhile (content loaders run one after another: they share one opening, and the
+ * database is closed before Astro renders the pages, which frees its memory for the build).
+ */
+export async function releaseSharedDb(options: { lingerMs?: number } = {}): Promise<void> {
   const shared = registry[KEY];
   if (!shared) return;
   shared.users--;
   if (shared.users > 0) return;
-  delete registry[KEY];
-  await (await shared.db).close();
+  const close = async () => {
+    if (registry[KEY] !== shared || shared.users > 0) return;
+    delete registry[KEY];
+    await (await shared.db).close();
+  };
+  if (!options.lingerMs) return close();
+  shared.closing = setTimeout(() => void close(), options.lingerMs);
 }

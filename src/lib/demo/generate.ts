@@ -12,6 +12,7 @@ import { Rng } from './rng.ts';
 export type Row = Record<string, string | number | boolean | null>;
 
 export interface DemoCity {
+  seed: number;
   year: number;
   /** Last month with reports filed (as of the given date). */
   lastPeriod: string;
@@ -84,6 +85,7 @@ export function generateDemoCity(options: DemoOptions = DEFAULT_DEMO): DemoCity 
   const lastMonth = asOfMonth - 1;
   const root = new Rng(options.seed);
   const city: DemoCity = {
+    seed: options.seed,
     year,
     lastPeriod: period(year, lastMonth),
     assessment_years: [],
@@ -120,6 +122,7 @@ export function generateDemoCity(options: DemoOptions = DEFAULT_DEMO): DemoCity 
   let reportId = 0;
   let recordId = 0;
 
+  const pastYears: (() => void)[] = [];
   specs.forEach(({ spec, kind, code }, index) => {
     const unitId = index + 1;
     const rng = root.fork(code);
@@ -142,222 +145,231 @@ export function generateDemoCity(options: DemoOptions = DEFAULT_DEMO): DemoCity 
     });
     const deputies = unitCadres.slice(1);
 
-    // Targets: indicators by sector, points by category weights (districts differ by features).
-    const sectorKey = isDistrict ? 'district' : (spec.sector as IndicatorSpec['sectors'][number]);
-    const pool = INDICATORS.filter((ind) => ind.sectors.includes(sectorKey));
-    const weights = CATEGORY_WEIGHTS[spec.sector];
-    const wanted = isDistrict ? rng.int(22, 28) : rng.int(12, 17);
-    const unitScale = isDistrict ? rng.range(2.5, 6) : rng.range(0.3, 1.4);
-    const unitEffect = rng.normal(0, 0.06);
-    const chosen: IndicatorSpec[] = [];
-    const categories = Object.keys(weights) as Category[];
-    for (const category of categories) {
-      const ofCategory = pool.filter((ind) => ind.category === category);
-      if (ofCategory.length > 0) chosen.push(rng.pick(ofCategory));
-    }
-    while (chosen.length < wanted) {
-      const category = rng.pick(categories);
-      const ofCategory = pool.filter((ind) => ind.category === category);
-      if (ofCategory.length === 0) continue;
-      const ind = rng.pick(ofCategory);
-      // Quantitative indicators appear once per unit; qualitative tasks may repeat with other tasks.
-      if (ind.direction !== 'qualitative' && chosen.includes(ind)) {
-        if (chosen.filter((c) => c.direction !== 'qualitative').length >= pool.filter((p) => p.direction !== 'qualitative').length) {
-          chosen.push(rng.pick(pool.filter((p) => p.direction === 'qualitative')));
+    // One year of this unit: targets, baselines, reports and supervision records.
+    const yearOfUnit = (year: number, lastMonth: number, rng: Rng, share: number) => {
+      // Targets: indicators by sector, points by category weights (districts differ by features).
+      const sectorKey = isDistrict ? 'district' : (spec.sector as IndicatorSpec['sectors'][number]);
+      const pool = INDICATORS.filter((ind) => ind.sectors.includes(sectorKey));
+      const weights = CATEGORY_WEIGHTS[spec.sector];
+      const wanted = Math.max(5, Math.round((isDistrict ? rng.int(22, 28) : rng.int(12, 17)) * share));
+      const unitScale = isDistrict ? rng.range(2.5, 6) : rng.range(0.3, 1.4);
+      const unitEffect = rng.normal(0, 0.06);
+      const chosen: IndicatorSpec[] = [];
+      const categories = Object.keys(weights) as Category[];
+      for (const category of categories) {
+        const ofCategory = pool.filter((ind) => ind.category === category);
+        if (ofCategory.length > 0) chosen.push(rng.pick(ofCategory));
+      }
+      while (chosen.length < wanted) {
+        const category = rng.pick(categories);
+        const ofCategory = pool.filter((ind) => ind.category === category);
+        if (ofCategory.length === 0) continue;
+        const ind = rng.pick(ofCategory);
+        // Quantitative indicators appear once per unit; qualitative tasks may repeat with other tasks.
+        if (ind.direction !== 'qualitative' && chosen.includes(ind)) {
+          if (chosen.filter((c) => c.direction !== 'qualitative').length >= pool.filter((p) => p.direction !== 'qualitative').length) {
+            chosen.push(rng.pick(pool.filter((p) => p.direction === 'qualitative')));
+          }
+          continue;
         }
-        continue;
+        chosen.push(ind);
       }
-      chosen.push(ind);
-    }
-    const shares = chosen.map((ind) => {
-      const sameCategory = chosen.filter((c) => c.category === ind.category).length;
-      return ((weights[ind.category] ?? 5) / sameCategory) * rng.range(0.8, 1.2);
-    });
-    const points = splitPoints(shares, 100);
-    const usedTasks = new Set<string>();
+      const shares = chosen.map((ind) => {
+        const sameCategory = chosen.filter((c) => c.category === ind.category).length;
+        return ((weights[ind.category] ?? 5) / sameCategory) * rng.range(0.8, 1.2);
+      });
+      const points = splitPoints(shares, 100);
+      const usedTasks = new Set<string>();
 
-    chosen.forEach((ind, k) => {
-      targetId++;
-      const id = targetId;
-      const tcode = `${year}-${code}-${pad(k + 1)}`;
-      const deadlineMonth = rng.chance(0.75) ? 12 : rng.pick([6, 9, 10, 11]);
-      const leader = rng.pick(deputies);
-      const department = rng.pick(DIVISIONS);
-      let title: string;
-      let titleEn: string;
-      let quality: string | null = null;
-      let value: number | null = null;
-      if (ind.direction === 'qualitative') {
-        const options = TASKS.filter((t) => t.indicator === ind.code && !usedTasks.has(t.title));
-        const task = options.length > 0 ? rng.pick(options) : rng.pick(TASKS.filter((t) => t.indicator === ind.code));
-        usedTasks.add(task.title);
-        title = task.title;
-        titleEn = task.titleEn;
-        quality = task.quality;
-      } else {
-        const scaled = ind.shape === 'cumulative' && ind.measure !== '%' ? ind.base * unitScale : ind.base * rng.range(0.92, 1.08);
-        value = round(scaled, ind.decimals);
-        if (value === 0) value = 1;
-        const shown = `${value}${ind.measure === '%' ? '%' : ind.measure}`;
-        title = ind.direction === 'lower' ? `${ind.name}控制在${shown}以内` : `${ind.name}达到${shown}`;
-        titleEn = ind.direction === 'lower'
-          ? `${ind.nameEn}: keep within ${value}${ind.measureEn === '%' ? '%' : ` ${ind.measureEn}`}`
-          : `${ind.nameEn}: reach ${value}${ind.measureEn === '%' ? '%' : ` ${ind.measureEn}`}`;
-        quality = '数据以统计部门核定口径为准';
-      }
-      const isCommitment = rng.chance(0.22);
-      // A few targets were added late and still await approval: they must not appear publicly.
-      const status = rng.chance(0.02) ? 'approved' : 'published';
-      city.targets.push({
-        id, code: tcode, year, unit_id: unitId, parent_id: null, indicator_id: indicatorId.get(ind.code)!,
-        title, title_en: titleEn, description: null, target_value: value, weight: points[k]!,
-        deadline: monthEnd(year, deadlineMonth), quality_requirement: quality, responsible_leader_id: leader,
-        responsible_department: department, responsible_person: personName(people),
-        is_public_commitment: isCommitment,
-        commitment_text: isCommitment ? `${CITY.name}${spec.name.replace(/^市/, '')}承诺：${year}年${deadlineMonth}月底前${title}。` : null,
-        status, published_at: status === 'published' ? `${year}-02-01T10:00:00+08:00` : null,
+      chosen.forEach((ind, k) => {
+        targetId++;
+        const id = targetId;
+        const tcode = `${year}-${code}-${pad(k + 1)}`;
+        const deadlineMonth = rng.chance(0.75) ? 12 : rng.pick([6, 9, 10, 11]);
+        const leader = rng.pick(deputies);
+        const department = rng.pick(DIVISIONS);
+        let title: string;
+        let titleEn: string;
+        let quality: string | null = null;
+        let value: number | null = null;
+        if (ind.direction === 'qualitative') {
+          const options = TASKS.filter((t) => t.indicator === ind.code && !usedTasks.has(t.title));
+          const task = options.length > 0 ? rng.pick(options) : rng.pick(TASKS.filter((t) => t.indicator === ind.code));
+          usedTasks.add(task.title);
+          title = task.title;
+          titleEn = task.titleEn;
+          quality = task.quality;
+        } else {
+          const scaled = ind.shape === 'cumulative' && ind.measure !== '%' ? ind.base * unitScale : ind.base * rng.range(0.92, 1.08);
+          value = round(scaled, ind.decimals);
+          if (value === 0) value = 1;
+          const shown = `${value}${ind.measure === '%' ? '%' : ind.measure}`;
+          title = ind.direction === 'lower' ? `${ind.name}控制在${shown}以内` : `${ind.name}达到${shown}`;
+          titleEn = ind.direction === 'lower'
+            ? `${ind.nameEn}: keep within ${value}${ind.measureEn === '%' ? '%' : ` ${ind.measureEn}`}`
+            : `${ind.nameEn}: reach ${value}${ind.measureEn === '%' ? '%' : ` ${ind.measureEn}`}`;
+          quality = '数据以统计部门核定口径为准';
+        }
+        const isCommitment = rng.chance(0.22);
+        // A few targets were added late and still await approval: they must not appear publicly.
+        const status = rng.chance(0.02) ? 'approved' : 'published';
+        city.targets.push({
+          id, code: tcode, year, unit_id: unitId, parent_id: null, indicator_id: indicatorId.get(ind.code)!,
+          title, title_en: titleEn, description: null, target_value: value, weight: points[k]!,
+          deadline: monthEnd(year, deadlineMonth), quality_requirement: quality, responsible_leader_id: leader,
+          responsible_department: department, responsible_person: personName(people),
+          is_public_commitment: isCommitment,
+          commitment_text: isCommitment ? `${CITY.name}${spec.name.replace(/^市/, '')}承诺：${year}年${deadlineMonth}月底前${title}。` : null,
+          status, published_at: status === 'published' ? `${year}-02-01T10:00:00+08:00` : null,
+        });
+
+        const trajectory: Trajectory = {
+          performance: Math.min(1.35, Math.max(0.45, rng.normal(1.04 + unitEffect, 0.13))),
+          deadlineMonth,
+        };
+
+        // Baselines: three previous years, peer cities, functional benchmark.
+        if (value !== null) {
+          const g = ind.growth !== 0 ? ind.growth : 0.0;
+          for (let back = 3; back >= 1; back--) {
+            baselineId++;
+            const past = ind.shape === 'rate' && ind.growth === 0 ? value * rng.range(0.85, 1.1) : value / Math.pow(1 + g, back) * rng.range(0.96, 1.04);
+            city.target_baselines.push({ id: baselineId, target_id: id, kind: 'vertical', year: year - back, peer_name: null, value: round(past, ind.decimals), note: null });
+          }
+          for (const peer of PEER_CITIES) {
+            baselineId++;
+            city.target_baselines.push({ id: baselineId, target_id: id, kind: 'horizontal', year: null, peer_name: peer.name, value: round(value * rng.range(0.8, 1.2), ind.decimals), note: null });
+          }
+          baselineId++;
+          city.target_baselines.push({ id: baselineId, target_id: id, kind: 'benchmark', year: null, peer_name: null, value: round(value * rng.range(0.95, 1.1), ind.decimals), note: '依据单位职能和可达水平测算' });
+        }
+
+        const parentRow = city.targets[city.targets.length - 1]!;
+        const reportFor = (rowId: number, rowCode: string, rowTitle: string, rowValue: number | null, t: Trajectory, rrng: Rng) => {
+          for (let m = 1; m <= lastMonth; m++) {
+            const expected = Math.min(1, m / t.deadlineMonth);
+            const achieved = Math.min(1, expected * t.performance * rrng.range(0.97, 1.03));
+            const pct = round(achieved * 100, 1);
+            const due = m >= t.deadlineMonth;
+            let status: string;
+            if (ind.shape === 'rate') {
+              status = due ? (t.performance >= 0.98 ? 'completed' : 'not_completed') : t.performance >= 0.93 ? 'on_track' : 'behind';
+            } else if (achieved >= 1) status = 'completed';
+            else if (due) status = 'not_completed';
+            else status = achieved >= expected * 0.9 ? 'on_track' : 'behind';
+            let actual: number | null = null;
+            if (rowValue !== null) {
+              if (ind.shape === 'cumulative') actual = round(rowValue * achieved, ind.decimals);
+              else {
+                const level = ind.direction === 'lower' ? rowValue / t.performance : rowValue * Math.min(t.performance, 1.2);
+                actual = round(level * rrng.range(0.99, 1.01), Math.max(ind.decimals, 1));
+              }
+            }
+            const measure = ind.measure ?? '';
+            const filedDay = rrng.chance(0.08) ? rrng.int(6, 12) : rrng.int(1, 5);
+            const filedMonth = m === 12 ? 1 : m + 1;
+            const filedYear = m === 12 ? year + 1 : year;
+            const reportedAt = `${filedYear}-${pad(filedMonth)}-${pad(filedDay)}T${pad(rrng.int(9, 17))}:${pad(rrng.int(0, 59))}:00+08:00`;
+            reportId++;
+            const base = {
+              id: reportId, target_id: rowId, period: period(year, m), status, actual_value: actual,
+              progress_pct: status === 'completed' ? 100 : pct,
+              result_text: null as string | null, progress_text: null as string | null,
+              reasons_text: null as string | null, remedy_text: null as string | null,
+              supersedes_id: null as number | null, correction_reason: null as string | null, reported_at: reportedAt,
+            };
+            if (status === 'completed') {
+              base.result_text = actual !== null && ind.shape === 'cumulative'
+                ? `${rowTitle}已完成，实际完成${actual}${measure}。`
+                : `${rowTitle}已全部完成，经核查符合质量要求。`;
+            } else if (status === 'on_track') {
+              base.progress_text = `累计完成${pct}%，${rrng.pick(PROGRESS_NOTES)}。`;
+            } else {
+              base.reasons_text = rrng.pick(REASONS) + '。';
+              base.remedy_text = rrng.pick(REMEDIES) + '。';
+            }
+            city.progress_reports.push(base);
+            // About one report in a hundred is corrected later: a new row supersedes it.
+            if (rrng.chance(0.01)) {
+              reportId++;
+              const fixedPct = status === 'completed' ? 100 : round(Math.min(99.9, pct * rrng.range(0.9, 1.05)), 1);
+              city.progress_reports.push({
+                ...base, id: reportId, progress_pct: fixedPct,
+                actual_value: actual === null ? null : round(actual * rrng.range(0.95, 1.02), ind.decimals),
+                progress_text: base.progress_text === null ? null : `累计完成${fixedPct}%，${rrng.pick(PROGRESS_NOTES)}。`,
+                supersedes_id: base.id, correction_reason: '经核实，原上报数据有误，予以更正。',
+                reported_at: `${filedYear}-${pad(filedMonth)}-${pad(Math.min(28, filedDay + rrng.int(2, 9)))}T10:00:00+08:00`,
+              });
+            }
+            if (status === 'completed' || status === 'not_completed') break;
+          }
+          void rowCode;
+        };
+        if (status === 'published') reportFor(id, tcode, title, value, trajectory, rng.fork(`${tcode}-reports`));
+
+        // Decomposition (一级抓一级): some targets are split among divisions as sub-targets.
+        const decomposable = ind.shape === 'task' || (ind.shape === 'cumulative' && ind.measure !== '%');
+        if (decomposable && rng.chance(0.18) && status === 'published') {
+          const parts = rng.int(2, 3);
+          const phases = [['完成前期手续和方案设计', 'Preparatory work and design'], ['完成主体建设任务', 'Main construction'], ['完成验收并投入使用', 'Acceptance and opening']] as const;
+          const splits = splitPoints(Array.from({ length: parts }, () => rng.range(0.7, 1.3)), 100);
+          for (let p = 0; p < parts; p++) {
+            targetId++;
+            const subId = targetId;
+            const subDeadline = ind.shape === 'task' ? Math.max(1, Math.round((deadlineMonth * (p + 1)) / parts)) : deadlineMonth;
+            const subValue = value === null ? null : round((value * splits[p]!) / 100, ind.decimals);
+            const division = DIVISIONS[(DIVISIONS.indexOf(department) + p + 1) % DIVISIONS.length]!;
+            const subTitle = ind.shape === 'task' ? `${title}：${phases[p === parts - 1 ? 2 : p]![0]}` : `${title}（${division}承担${subValue}${ind.measure}）`;
+            const subTitleEn = ind.shape === 'task' ? `${titleEn}: ${phases[p === parts - 1 ? 2 : p]![1]}` : `${titleEn} (share of ${division}: ${subValue})`;
+            const subCode = `${tcode}.${p + 1}`;
+            city.targets.push({
+              ...parentRow, id: subId, code: subCode, parent_id: id, title: subTitle, title_en: subTitleEn,
+              target_value: subValue, weight: splits[p]!, deadline: monthEnd(year, subDeadline),
+              responsible_department: division, responsible_person: personName(people),
+              is_public_commitment: false, commitment_text: null,
+            });
+            const subTrajectory: Trajectory = {
+              performance: Math.min(1.35, Math.max(0.45, trajectory.performance + rng.normal(0, 0.06))),
+              deadlineMonth: subDeadline,
+            };
+            reportFor(subId, subCode, subTitle, subValue, subTrajectory, rng.fork(`${subCode}-reports`));
+          }
+        }
       });
 
-      const trajectory: Trajectory = {
-        performance: Math.min(1.35, Math.max(0.45, rng.normal(1.04 + unitEffect, 0.13))),
-        deadlineMonth,
-      };
-
-      // Baselines: three previous years, peer cities, functional benchmark.
-      if (value !== null) {
-        const g = ind.growth !== 0 ? ind.growth : 0.0;
-        for (let back = 3; back >= 1; back--) {
-          baselineId++;
-          const past = ind.shape === 'rate' && ind.growth === 0 ? value * rng.range(0.85, 1.1) : value / Math.pow(1 + g, back) * rng.range(0.96, 1.04);
-          city.target_baselines.push({ id: baselineId, target_id: id, kind: 'vertical', year: year - back, peer_name: null, value: round(past, ind.decimals), note: null });
-        }
-        for (const peer of PEER_CITIES) {
-          baselineId++;
-          city.target_baselines.push({ id: baselineId, target_id: id, kind: 'horizontal', year: null, peer_name: peer.name, value: round(value * rng.range(0.8, 1.2), ind.decimals), note: null });
-        }
-        baselineId++;
-        city.target_baselines.push({ id: baselineId, target_id: id, kind: 'benchmark', year: null, peer_name: null, value: round(value * rng.range(0.95, 1.1), ind.decimals), note: '依据单位职能和可达水平测算' });
-      }
-
-      const parentRow = city.targets[city.targets.length - 1]!;
-      const reportFor = (rowId: number, rowCode: string, rowTitle: string, rowValue: number | null, t: Trajectory, rrng: Rng) => {
-        for (let m = 1; m <= lastMonth; m++) {
-          const expected = Math.min(1, m / t.deadlineMonth);
-          const achieved = Math.min(1, expected * t.performance * rrng.range(0.97, 1.03));
-          const pct = round(achieved * 100, 1);
-          const due = m >= t.deadlineMonth;
-          let status: string;
-          if (ind.shape === 'rate') {
-            status = due ? (t.performance >= 0.98 ? 'completed' : 'not_completed') : t.performance >= 0.93 ? 'on_track' : 'behind';
-          } else if (achieved >= 1) status = 'completed';
-          else if (due) status = 'not_completed';
-          else status = achieved >= expected * 0.9 ? 'on_track' : 'behind';
-          let actual: number | null = null;
-          if (rowValue !== null) {
-            if (ind.shape === 'cumulative') actual = round(rowValue * achieved, ind.decimals);
-            else {
-              const level = ind.direction === 'lower' ? rowValue / t.performance : rowValue * Math.min(t.performance, 1.2);
-              actual = round(level * rrng.range(0.99, 1.01), Math.max(ind.decimals, 1));
-            }
-          }
-          const measure = ind.measure ?? '';
-          const filedDay = rrng.chance(0.08) ? rrng.int(6, 12) : rrng.int(1, 5);
-          const filedMonth = m === 12 ? 1 : m + 1;
-          const filedYear = m === 12 ? year + 1 : year;
-          const reportedAt = `${filedYear}-${pad(filedMonth)}-${pad(filedDay)}T${pad(rrng.int(9, 17))}:${pad(rrng.int(0, 59))}:00+08:00`;
-          reportId++;
-          const base = {
-            id: reportId, target_id: rowId, period: period(year, m), status, actual_value: actual,
-            progress_pct: status === 'completed' ? 100 : pct,
-            result_text: null as string | null, progress_text: null as string | null,
-            reasons_text: null as string | null, remedy_text: null as string | null,
-            supersedes_id: null as number | null, correction_reason: null as string | null, reported_at: reportedAt,
-          };
-          if (status === 'completed') {
-            base.result_text = actual !== null && ind.shape === 'cumulative'
-              ? `${rowTitle}已完成，实际完成${actual}${measure}。`
-              : `${rowTitle}已全部完成，经核查符合质量要求。`;
-          } else if (status === 'on_track') {
-            base.progress_text = `累计完成${pct}%，${rrng.pick(PROGRESS_NOTES)}。`;
-          } else {
-            base.reasons_text = rrng.pick(REASONS) + '。';
-            base.remedy_text = rrng.pick(REMEDIES) + '。';
-          }
-          city.progress_reports.push(base);
-          // About one report in a hundred is corrected later: a new row supersedes it.
-          if (rrng.chance(0.01)) {
-            reportId++;
-            const fixedPct = status === 'completed' ? 100 : round(Math.min(99.9, pct * rrng.range(0.9, 1.05)), 1);
-            city.progress_reports.push({
-              ...base, id: reportId, progress_pct: fixedPct,
-              actual_value: actual === null ? null : round(actual * rrng.range(0.95, 1.02), ind.decimals),
-              progress_text: base.progress_text === null ? null : `累计完成${fixedPct}%，${rrng.pick(PROGRESS_NOTES)}。`,
-              supersedes_id: base.id, correction_reason: '经核实，原上报数据有误，予以更正。',
-              reported_at: `${filedYear}-${pad(filedMonth)}-${pad(Math.min(28, filedDay + rrng.int(2, 9)))}T10:00:00+08:00`,
-            });
-          }
-          if (status === 'completed' || status === 'not_completed') break;
-        }
-        void rowCode;
-      };
-      if (status === 'published') reportFor(id, tcode, title, value, trajectory, rng.fork(`${tcode}-reports`));
-
-      // Decomposition (一级抓一级): some targets are split among divisions as sub-targets.
-      const decomposable = ind.shape === 'task' || (ind.shape === 'cumulative' && ind.measure !== '%');
-      if (decomposable && rng.chance(0.18) && status === 'published') {
-        const parts = rng.int(2, 3);
-        const phases = [['完成前期手续和方案设计', 'Preparatory work and design'], ['完成主体建设任务', 'Main construction'], ['完成验收并投入使用', 'Acceptance and opening']] as const;
-        const splits = splitPoints(Array.from({ length: parts }, () => rng.range(0.7, 1.3)), 100);
-        for (let p = 0; p < parts; p++) {
-          targetId++;
-          const subId = targetId;
-          const subDeadline = ind.shape === 'task' ? Math.max(1, Math.round((deadlineMonth * (p + 1)) / parts)) : deadlineMonth;
-          const subValue = value === null ? null : round((value * splits[p]!) / 100, ind.decimals);
-          const division = DIVISIONS[(DIVISIONS.indexOf(department) + p + 1) % DIVISIONS.length]!;
-          const subTitle = ind.shape === 'task' ? `${title}：${phases[p === parts - 1 ? 2 : p]![0]}` : `${title}（${division}承担${subValue}${ind.measure}）`;
-          const subTitleEn = ind.shape === 'task' ? `${titleEn}: ${phases[p === parts - 1 ? 2 : p]![1]}` : `${titleEn} (share of ${division}: ${subValue})`;
-          const subCode = `${tcode}.${p + 1}`;
-          city.targets.push({
-            ...parentRow, id: subId, code: subCode, parent_id: id, title: subTitle, title_en: subTitleEn,
-            target_value: subValue, weight: splits[p]!, deadline: monthEnd(year, subDeadline),
-            responsible_department: division, responsible_person: personName(people),
-            is_public_commitment: false, commitment_text: null,
+      // Supervision records (日常监控) of every method through the year.
+      const srng = rng.fork('supervision');
+      const unitTargets = city.targets.filter((t) => t.unit_id === unitId && t.status === 'published' && t.parent_id === null);
+      const methods: [string, number][] = [
+        ['monthly_report', srng.int(1, 3)], ['quarterly_dispatch', srng.int(1, 2)], ['semiannual_inspection', 1],
+        ['random_check', srng.int(0, 2)], ['push_inspection', srng.int(0, 1)], ['research_inspection', srng.int(0, 1)],
+        ['open_inspection', srng.int(0, 1)], ['covert_visit', srng.int(0, 1)],
+      ];
+      for (const [method, count] of methods) {
+        for (let c = 0; c < count; c++) {
+          recordId++;
+          const good = srng.chance(0.45 + unitEffect * 2);
+          const month = method === 'semiannual_inspection' ? 7 : srng.int(1, lastMonth);
+          const target = srng.chance(0.6) ? srng.pick(unitTargets) : undefined;
+          const conductedOn = `${year}-${pad(month)}-${pad(srng.int(1, 28))}`;
+          city.supervision_records.push({
+            id: recordId, year, unit_id: unitId, target_id: target ? (target.id as number) : null, method,
+            conducted_on: conductedOn, created_at: `${conductedOn}T18:00:00+08:00`,
+            finding: (target ? `「${target.title as string}」：` : '') + (good ? srng.pick(FINDINGS_GOOD) : srng.pick(FINDINGS_BAD)) + '。',
+            finding_en: null,
+            score_delta: good ? round(srng.range(0.5, 2), 1) : -round(srng.range(0.5, 3), 1),
+            is_public: srng.chance(0.65),
           });
-          const subTrajectory: Trajectory = {
-            performance: Math.min(1.35, Math.max(0.45, trajectory.performance + rng.normal(0, 0.06))),
-            deadlineMonth: subDeadline,
-          };
-          reportFor(subId, subCode, subTitle, subValue, subTrajectory, rng.fork(`${subCode}-reports`));
         }
       }
+    };
+    yearOfUnit(year, lastMonth, rng, 1);
+    // Earlier years (fewer targets, every month reported) feed the multi-year assessment.
+    pastYears.push(() => {
+      for (let y = year - 3; y < year; y++) yearOfUnit(y, 12, root.fork(`${code}-${y}`), 0.3);
     });
-
-    // Supervision records (日常监控) of every method through the year.
-    const srng = rng.fork('supervision');
-    const unitTargets = city.targets.filter((t) => t.unit_id === unitId && t.status === 'published' && t.parent_id === null);
-    const methods: [string, number][] = [
-      ['monthly_report', srng.int(1, 3)], ['quarterly_dispatch', srng.int(1, 2)], ['semiannual_inspection', 1],
-      ['random_check', srng.int(0, 2)], ['push_inspection', srng.int(0, 1)], ['research_inspection', srng.int(0, 1)],
-      ['open_inspection', srng.int(0, 1)], ['covert_visit', srng.int(0, 1)],
-    ];
-    for (const [method, count] of methods) {
-      for (let c = 0; c < count; c++) {
-        recordId++;
-        const good = srng.chance(0.45 + unitEffect * 2);
-        const month = method === 'semiannual_inspection' ? 7 : srng.int(1, lastMonth);
-        const target = srng.chance(0.6) ? srng.pick(unitTargets) : undefined;
-        const conductedOn = `${year}-${pad(month)}-${pad(srng.int(1, 28))}`;
-        city.supervision_records.push({
-          id: recordId, year, unit_id: unitId, target_id: target ? (target.id as number) : null, method,
-          conducted_on: conductedOn, created_at: `${conductedOn}T18:00:00+08:00`,
-          finding: (target ? `「${target.title as string}」：` : '') + (good ? srng.pick(FINDINGS_GOOD) : srng.pick(FINDINGS_BAD)) + '。',
-          finding_en: null,
-          score_delta: good ? round(srng.range(0.5, 2), 1) : -round(srng.range(0.5, 3), 1),
-          is_public: srng.chance(0.65),
-        });
-      }
-    }
   });
+  for (const addPastYears of pastYears) addPastYears();
 
   return city;
 }

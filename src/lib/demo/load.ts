@@ -4,6 +4,10 @@ import { insertRows, syncIdentity } from '../db/insert.ts';
 import { PeriodFiguresSchema } from '../schemas/period-figures.ts';
 import { renderBulletin } from '../bulletins/render.ts';
 import type { DemoCity } from './generate.ts';
+import { generateDemoSurveys } from './surveys.ts';
+import { loadDemoParticipation } from './participation.ts';
+import { loadDemoDecisions } from './decisions.ts';
+import type { Queryable } from '../db/types.ts';
 
 /** Tables in load order (parents first). */
 const TABLES = [
@@ -29,7 +33,7 @@ export async function countUnits(db: Db): Promise<number> {
   return row?.n ?? 0;
 }
 
-/** Removes all public data (used by `seed --reset`); triggers that guard history are bypassed for this. */
+/** Removes all data, participation and personal data included (`seed --reset`); the triggers that guard history are bypassed for this. */
 export async function clearCity(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.exec(`set local session_replication_role = replica`);
@@ -68,7 +72,46 @@ export async function loadDemoCity(db: Db, city: DemoCity, progress?: LoadProgre
       bulletins++;
     }
     await syncIdentity(tx, 'public.bulletins');
+    await loadAssessmentHistory(tx, city);
+    await loadDemoParticipation(tx, city);
+    await loadDemoDecisions(tx, city);
   });
   progress?.done();
   return { bulletins };
+}
+
+/**
+ * Mass-evaluation surveys for every unit and year, an annual bulletin for each past year, the past
+ * three years' assessments published (at fixed dates, so the data stays deterministic) and this
+ * year's computed as a draft.
+ */
+async function loadAssessmentHistory(tx: Queryable, city: DemoCity): Promise<void> {
+  const [after] = await tx.query<{ survey: number; question: number; response: number }>(
+    `select (select coalesce(max(id), 0) from public.surveys)::int as survey,
+            (select coalesce(max(id), 0) from public.survey_questions)::int as question,
+            (select coalesce(max(id), 0) from public.survey_responses)::int as response`,
+  );
+  const surveys = generateDemoSurveys(city, city.seed, after!);
+  for (const table of ['surveys', 'survey_questions', 'survey_responses', 'survey_answers'] as const) {
+    await insertRows(tx, `public.${table}`, surveys[table]);
+    if (table !== 'survey_answers') await syncIdentity(tx, `public.${table}`);
+  }
+  const [{ id: lastBulletin } = { id: 0 }] = await tx.query<{ id: number }>(`select coalesce(max(id), 0)::int as id from public.bulletins`);
+  let bulletinId = lastBulletin;
+  for (let year = city.year - 3; year < city.year; year++) {
+    const [row] = await tx.query<{ figures: unknown }>(`select private.period_figures('annual', $1) as figures`, [String(year)]);
+    const figures = PeriodFiguresSchema.parse(row!.figures);
+    const text = renderBulletin(figures);
+    bulletinId++;
+    await tx.query(
+      `insert into public.bulletins (id, slug, kind, period, title, title_en, summary, summary_en, body, body_en, stats, created_at, published_at)
+       values ($1, $2, 'annual', $3, $4, $5, $6, $7, $8, $9, $10::text::jsonb, $11, $11)`,
+      [bulletinId, text.slug, String(year), text.title, text.title_en, text.summary, text.summary_en, text.body, text.body_en,
+       JSON.stringify(figures), `${year + 1}-01-20T10:00:00+08:00`],
+    );
+    await tx.query(`select private.compute_assessment($1, null, $2)`, [year, `${year + 1}-03-01T10:00:00+08:00`]);
+    await tx.query(`select private.publish_assessment($1, $2)`, [year, `${year + 1}-03-15T10:00:00+08:00`]);
+  }
+  await syncIdentity(tx, 'public.bulletins');
+  await tx.query(`select private.compute_assessment($1, null, $2)`, [city.year, `${city.lastPeriod}-28T10:00:00+08:00`]);
 }

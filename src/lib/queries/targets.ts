@@ -2,7 +2,7 @@
 import type { Db, Queryable } from '../db/types.ts';
 import {
   BaselineSchema, ProgressReportSchema, TargetDetailSchema, TargetSummarySchema,
-  type Baseline, type ProgressReport, type TargetDetail, type TargetSummary,
+  type Baseline, type CommitmentChange, type ProgressReport, type TargetDetail, type TargetSummary,
 } from '../schemas/target.ts';
 
 const SUMMARY_SQL = `
@@ -30,21 +30,24 @@ from public.targets t
 join public.indicators i on i.id = t.indicator_id
 left join public.cadres c on c.id = t.responsible_leader_id`;
 
+const COMMITMENT_CHANGES_SQL = `
+select target_id, old_text, new_text, old_is_public_commitment, new_is_public_commitment, reason,
+       to_char(changed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as changed_at
+from public.target_commitment_changes order by target_id, changed_at, id`;
+
 const BASELINES_SQL = `
 select target_id, kind, year, peer_name, value::float8 as value, note
 from public.target_baselines order by target_id, kind, year nulls last, peer_name`;
 
-// Late: filed after the due day of the month after the period (Asia/Shanghai calendar).
+// Lateness is the database's rule (progress_report_timeliness), not recomputed here.
 const REPORTS_SQL = `
 select r.target_id, r.id, r.period, r.status, r.actual_value::float8 as actual_value, r.progress_pct::float8 as progress_pct,
        r.result_text, r.progress_text, r.reasons_text, r.remedy_text, r.supersedes_id, r.correction_reason,
        (select c.id from public.progress_reports c where c.supersedes_id = r.id) as superseded_by,
        to_char(r.reported_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as reported_at,
-       (r.reported_at at time zone 'Asia/Shanghai')::date >
-         (to_date(r.period || '-01', 'YYYY-MM-DD') + interval '1 month')::date + (y.report_due_day - 1) as is_late
+       l.is_late
 from public.progress_reports r
-join public.targets t on t.id = r.target_id
-join public.assessment_years y on y.year = t.year
+join public.progress_report_timeliness l on l.report_id = r.id
 order by r.target_id, r.period, r.id`;
 
 function groupBy<T extends { target_id: number }>(rows: T[]): Map<number, Omit<T, 'target_id'>[]> {
@@ -69,6 +72,7 @@ export async function readTargetDetails(db: Db): Promise<TargetDetail[]> {
     const details = await tx.query<{ id: number }>(DETAIL_SQL);
     const baselines = groupBy(await tx.query<{ target_id: number } & Baseline>(BASELINES_SQL));
     const reports = groupBy(await tx.query<{ target_id: number } & ProgressReport>(REPORTS_SQL));
+    const changes = groupBy(await tx.query<{ target_id: number } & CommitmentChange>(COMMITMENT_CHANGES_SQL));
     return details.map((d) => {
       const summary = byId.get(d.id);
       if (!summary) throw new Error(`target ${d.id} has no status row`);
@@ -77,6 +81,7 @@ export async function readTargetDetails(db: Db): Promise<TargetDetail[]> {
         ...d,
         baselines: (baselines.get(d.id) ?? []).map((b) => BaselineSchema.parse(b)),
         reports: (reports.get(d.id) ?? []).map((r) => ProgressReportSchema.parse(r)),
+        commitment_changes: changes.get(d.id) ?? [],
         parent: summary.parent_id === null ? null : (byId.get(summary.parent_id) ?? null),
         children: children.get(d.id) ?? [],
       });

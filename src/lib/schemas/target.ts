@@ -64,6 +64,17 @@ export const ProgressReportSchema = z.object({
 });
 export type ProgressReport = z.output<typeof ProgressReportSchema>;
 
+/** A recorded change of a published target's public commitment (never a silent edit). */
+export const CommitmentChangeSchema = z.object({
+  old_text: z.string().nullable(),
+  new_text: z.string().nullable(),
+  old_is_public_commitment: z.boolean(),
+  new_is_public_commitment: z.boolean(),
+  reason: z.string(),
+  changed_at: z.string(),
+});
+export type CommitmentChange = z.output<typeof CommitmentChangeSchema>;
+
 export const TargetDetailSchema = TargetSummarySchema.extend({
   description: z.string().nullable(),
   indicator_code: z.string(),
@@ -80,6 +91,7 @@ export const TargetDetailSchema = TargetSummarySchema.extend({
   published_at: z.string(),
   baselines: z.array(BaselineSchema),
   reports: z.array(ProgressReportSchema),
+  commitment_changes: z.array(CommitmentChangeSchema),
   parent: TargetSummarySchema.nullable(),
   children: z.array(TargetSummarySchema),
 });

@@ -9,9 +9,11 @@ import type { Db } from '../db/types.ts';
 import { countUnits, loadDemoCity } from '../demo/load.ts';
 import { DEFAULT_DEMO, generateDemoCity } from '../demo/generate.ts';
 import { progressBar, type Progress } from '../../cli/progress.ts';
+import { loadGatewayKeys } from '../../server/gateway/keys.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
-export const DIST_DIR = path.join(ROOT, 'dist');
+/** Where the site is built and served from: dist/, or GONGSHI_DIST_DIR (so parallel test runs don't collide). */
+export const DIST_DIR = path.resolve(ROOT, process.env['GONGSHI_DIST_DIR']?.trim() || 'dist');
 
 export async function prepareDatabase(db: Db, log: (line: string) => void): Promise<void> {
   const result = await migrate(db);
@@ -42,9 +44,19 @@ async function buildSearchIndex(outDir: string): Promise<void> {
   await pagefind.close();
 }
 
+/**
+ * Where the islands send their RPCs: PUBLIC_SUPABASE_URL / PUBLIC_SUPABASE_ANON_KEY when set
+ * (Supabase); otherwise the page's own origin (the local gateway), whose anon key the build needs.
+ */
+export async function setIslandEnv(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  if (env['PUBLIC_SUPABASE_URL']?.trim() || env['PUBLIC_SUPABASE_ANON_KEY']?.trim()) return;
+  env['PUBLIC_SUPABASE_ANON_KEY'] = (await loadGatewayKeys()).anonKey;
+}
+
 /** Builds the site into outDir (default dist/), then its search index. */
 export async function buildSite(outDir = DIST_DIR): Promise<{ seconds: number }> {
   process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
+  await setIslandEnv();
   const { build } = await import('astro');
   const started = Date.now();
   await build({ root: ROOT, outDir, logLevel: 'warn' });

@@ -11,5 +11,13 @@ export const paths = {
   bulletins: (l: Locale) => localizedPath('/bulletins/', l),
   bulletin: (l: Locale, slug: string) => localizedPath(`/bulletins/${slug}/`, l),
   methodology: (l: Locale) => localizedPath('/methodology/', l),
+  decisions: (l: Locale) => localizedPath('/decisions/', l),
+  decisionFacet: (l: Locale, facet: 'kind' | 'status', value: string) => localizedPath(`/decisions/${facet}/${value}/`, l),
+  decision: (l: Locale, slug: string) => localizedPath(`/decisions/${slug}/`, l),
+  hearing: (l: Locale, id: number) => localizedPath(`/hearings/${id}/`, l),
+  hearingVerify: (l: Locale, id?: number) => localizedPath(`/hearings/verify/${id === undefined ? '' : `?hearing=${id}`}`, l),
+  hallTopic: (l: Locale, slug: string) => localizedPath(`/hall/${slug}/`, l),
+  assessments: (l: Locale) => localizedPath('/assessment/', l),
+  assessment: (l: Locale, id: string) => localizedPath(`/assessment/${id}/`, l),
   search: (l: Locale) => localizedPath('/search/', l),
 };

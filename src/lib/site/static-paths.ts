@@ -22,3 +22,18 @@ export async function targetPaths() {
 export async function bulletinPaths() {
   return (await getCollection('bulletins')).map((entry) => ({ params: { slug: entry.id }, props: { bulletin: entry.data } }));
 }
+
+export async function assessmentPaths() {
+  return (await getCollection('assessments')).map((entry) => ({ params: { id: entry.id }, props: { assessment: entry.data } }));
+}
+
+export async function decisionPaths() {
+  return (await getCollection('decisions')).map((entry) => ({ params: { slug: entry.id }, props: { decision: entry.data } }));
+}
+
+export async function decisionFacetPaths() {
+  const decisions = (await getCollection('decisions')).map((e) => e.data);
+  return (['kind', 'status'] as const).flatMap((facet) =>
+    [...new Set(decisions.map((d) => d[facet]))].map((value) => ({ params: { facet, value }, props: { filter: { facet, value } } })),
+  );
+}
