@@ -68,6 +68,8 @@ test.describe('Citizen Deliberation Hall', () => {
   test('the form is usable with the keyboard alone, and speaks English on /en/', async ({ page }) => {
     await page.goto('/en/hall/night-bus-routes/');
     const body = page.getByRole('textbox', { name: /^Your opinion/ });
+    // Focus only once the island has hydrated: hydration replaces the server-rendered form.
+    await expect(page.locator('astro-island', { has: body })).not.toHaveAttribute('ssr');
     await body.focus();
     await page.keyboard.type('x');
     // Tab through the two optional fields to the button, and press Enter.
