@@ -4,7 +4,7 @@ import svelte from 'eslint-plugin-svelte';
 import astro from 'eslint-plugin-astro';
 
 export default tseslint.config(
-  { ignores: ['dist/', '.dist-*/', '.astro/', 'node_modules/', '.data*/', 'scratch/', 'test-results/', 'playwright-report/', '.ci/.node/', '.bench-empty-site/'] },
+  { ignores: ['dist/', '.dist-*/', '.astro/', 'node_modules/', '.data*/', 'scratch/', 'test-results/', 'playwright-report/', '.ci/.node/', '.node/', '.bench-empty-site/'] },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {

@@ -78,6 +78,7 @@ const year: OpenDataYear = OpenDataYearSchema.parse({
       supersedes_slug: null, superseded_by_slug: 'monthly-2026-02-r2', correction_reason: null },
   ],
   annual_assessments: [],
+  survey_aggregates: [],
 });
 const empty: OpenDataYear = { ...year, year: 2025, status: 'closed', units: [], targets: [], target_baselines: [], progress_reports: [], supervision_records: [], bulletins: [] };
 const data = indexOpenData(site, [year, empty]);

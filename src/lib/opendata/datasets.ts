@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { OpenDataYear } from '../schemas/opendata/year.ts';
 import { AnnualAssessmentRowSchema } from '../schemas/opendata/annual-assessments.ts';
 import { BulletinRowSchema } from '../schemas/opendata/bulletins.ts';
+import { SurveyAggregateRowSchema } from '../schemas/opendata/survey-aggregates.ts';
 import { ProgressReportRowSchema } from '../schemas/opendata/progress-reports.ts';
 import { SupervisionRecordRowSchema } from '../schemas/opendata/supervision-records.ts';
 import { TargetBaselineRowSchema, TargetRowSchema } from '../schemas/opendata/targets.ts';
@@ -99,6 +100,17 @@ export const DATASETS: readonly Dataset[] = [
     cadence: { zh: '每年考核结果公布后；更正时发布新版本。', en: 'Once a year when the results are published; a correction publishes a new version.' },
     row: AnnualAssessmentRowSchema,
     rows: (y) => y.annual_assessments,
+  },
+  {
+    name: 'survey-aggregates',
+    title: { zh: '满意度测评汇总', en: 'Satisfaction survey aggregates' },
+    description: {
+      zh: '各次测评每道题的作答数、平均评分和1–5分分布。受邀测评（panel）计入群众测评得分；公开调查（open）只作为社情民意公布，不计入得分。不含任何单份答卷。',
+      en: 'For every survey question: answers, mean rating and the 1–5 distribution. Panel surveys (invited respondents) feed the mass-evaluation score; open surveys are public sentiment and do not count. No single response is published.',
+    },
+    cadence: { zh: '测评结束后更新。', en: 'After each survey closes.' },
+    row: SurveyAggregateRowSchema,
+    rows: (y) => y.survey_aggregates,
   },
 ];
 

@@ -105,6 +105,21 @@ from public.assessment_results a
 join public.units u on u.id = a.unit_id
 order by a.year, a.pool desc, a.rank_in_pool, u.code`;
 
+// Aggregates through the public survey_stats RPC: the API roles cannot read single responses.
+const SURVEYS_SQL = `
+select s.year, s.slug as survey_slug, s.mode, u.code as unit_code, u.name as unit_name,
+       (st ->> 'responses')::int as responses, q.position, q.prompt, q.prompt_en, q.kind, q.weight::float8 as weight,
+       (qq ->> 'answers')::int as answers, (qq ->> 'mean')::float8 as mean_rating,
+       (qq -> 'distribution' ->> '1')::int as rating_1, (qq -> 'distribution' ->> '2')::int as rating_2,
+       (qq -> 'distribution' ->> '3')::int as rating_3, (qq -> 'distribution' ->> '4')::int as rating_4,
+       (qq -> 'distribution' ->> '5')::int as rating_5
+from public.surveys s
+left join public.units u on u.id = s.unit_id
+cross join lateral public.survey_stats(s.id) st
+cross join lateral jsonb_array_elements(st -> 'questions') qq
+join public.survey_questions q on q.id = (qq ->> 'question_id')::bigint
+order by s.year, s.slug, q.position`;
+
 type YearRow = { year: number };
 
 function byYear<T extends YearRow>(rows: T[]): Map<number, T[]> {
@@ -127,6 +142,7 @@ async function read(tx: Queryable): Promise<OpenDataYear[]> {
   const supervision = byYear(await tx.query<YearRow>(SUPERVISION_SQL));
   const bulletins = byYear(await tx.query<YearRow>(BULLETINS_SQL));
   const assessments = byYear(await tx.query<YearRow>(ASSESSMENTS_SQL));
+  const surveys = byYear(await tx.query<YearRow>(SURVEYS_SQL));
   return years.map(({ year, status }) =>
     OpenDataYearSchema.parse({
       year,
@@ -139,6 +155,7 @@ async function read(tx: Queryable): Promise<OpenDataYear[]> {
       supervision_records: supervision.get(year) ?? [],
       bulletins: bulletins.get(year) ?? [],
       annual_assessments: assessments.get(year) ?? [],
+      survey_aggregates: surveys.get(year) ?? [],
     }),
   );
 }

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { AnnualAssessmentRowSchema } from './annual-assessments.ts';
 import { BulletinRowSchema } from './bulletins.ts';
+import { SurveyAggregateRowSchema } from './survey-aggregates.ts';
 import { AssessmentYearStatusSchema, YearSchema } from './common.ts';
 import { ProgressReportRowSchema } from './progress-reports.ts';
 import { SupervisionRecordRowSchema } from './supervision-records.ts';
@@ -20,5 +21,6 @@ export const OpenDataYearSchema = z.object({
   supervision_records: z.array(SupervisionRecordRowSchema),
   bulletins: z.array(BulletinRowSchema),
   annual_assessments: z.array(AnnualAssessmentRowSchema),
+  survey_aggregates: z.array(SurveyAggregateRowSchema),
 });
 export type OpenDataYear = z.output<typeof OpenDataYearSchema>;
