@@ -57,9 +57,7 @@ export function lockDataDir(dataDir: string, command = process.argv.slice(1).joi
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const owner = readLock(file);
-      // Already ours (npm start holds the folder while its build reopens it): the outer holder releases.
-      if (owner?.pid === process.pid) return () => undefined;
-      if (owner && isAlive(owner.pid)) throw new DataDirBusyError(dataDir, owner);
+      if (owner && owner.pid !== process.pid && isAlive(owner.pid)) throw new DataDirBusyError(dataDir, owner);
       // Stale (its process died) or unreadable: take it over.
       fs.rmSync(file, { force: true });
     }
