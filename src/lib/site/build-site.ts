@@ -3,6 +3,9 @@
  * city into an empty embedded database, then `astro build` (whose loaders reuse this process's
  * database, so a PGlite folder is never opened twice).
  */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { migrate } from '../db/migrate.ts';
 import type { Db } from '../db/types.ts';
@@ -53,13 +56,42 @@ export async function setIslandEnv(env: NodeJS.ProcessEnv = process.env): Promis
   env['PUBLIC_SUPABASE_ANON_KEY'] = (await loadGatewayKeys()).anonKey;
 }
 
-/** Builds the site into outDir (default dist/), then its search index. */
-export async function buildSite(outDir = DIST_DIR): Promise<{ seconds: number }> {
+export interface BuildResult {
+  seconds: number;
+  /** Peak memory of the process that rendered the pages. */
+  renderMaxRssBytes: number;
+}
+
+/**
+ * Builds the site into outDir (default dist/), then its search index, in two steps: the content
+ * loaders run here, in the process that holds the database, and save what they read; the pages are
+ * rendered by a child process from that snapshot, so the database's memory never adds to Astro's.
+ */
+export async function buildSite(outDir = DIST_DIR): Promise<BuildResult> {
   process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
   await setIslandEnv();
-  const { build } = await import('astro');
   const started = Date.now();
-  await build({ root: ROOT, outDir, logLevel: 'warn' });
+  const snapshotDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongshi-snapshot-'));
+  const { sync } = await import('astro');
+  process.env['GONGSHI_SNAPSHOT_DIR'] = snapshotDir;
+  process.env['GONGSHI_SNAPSHOT'] = 'write';
+  try {
+    await sync({ root: ROOT, logLevel: 'warn' });
+  } finally {
+    delete process.env['GONGSHI_SNAPSHOT'];
+  }
+  const child = spawnSync(process.execPath, [path.join(ROOT, 'src/cli/astro-build.mjs'), outDir], {
+    cwd: ROOT,
+    env: { ...process.env, GONGSHI_SNAPSHOT: 'read', GONGSHI_SNAPSHOT_DIR: snapshotDir },
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+  });
+  delete process.env['GONGSHI_SNAPSHOT_DIR'];
+  fs.rmSync(snapshotDir, { recursive: true, force: true });
+  if (child.status !== 0) throw new Error(`astro build failed (exit code ${child.status ?? child.signal}).`);
+  const lines = child.stdout.trim().split('\n');
+  for (const line of lines.slice(0, -1)) console.log(line);
+  const measured = JSON.parse(lines.at(-1) ?? '{}') as { maxRssBytes?: number };
   await buildSearchIndex(outDir);
-  return { seconds: (Date.now() - started) / 1000 };
+  return { seconds: (Date.now() - started) / 1000, renderMaxRssBytes: measured.maxRssBytes ?? 0 };
 }
