@@ -8,6 +8,7 @@ const DATA_DIR = `.data-e2e-${PORT}`;
 // Each port gets its own build folder too, so parallel runs never rebuild each other's dist/.
 const DIST_DIR = `.dist-e2e-${PORT}`;
 process.env['DIST_DIR'] = path.resolve(import.meta.dirname, DIST_DIR);
+process.env['E2E_DATA_DIR'] = path.resolve(import.meta.dirname, DATA_DIR);
 const executablePath = chromiumExecutable();
 
 export default defineConfig({
