@@ -9,19 +9,19 @@ import type { Db } from '../lib/db/types.ts';
 import { HallTopicSchema, type HallTopic } from '../lib/schemas/hall.ts';
 import { HearingSchema, type Hearing } from '../lib/schemas/hearing.ts';
 import { SurveySchema, type Survey } from '../lib/schemas/survey.ts';
+import { isoUtc } from '../lib/db/sql-time.ts';
 
-const iso = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
 const unitRef = (alias: string) => `jsonb_build_object('code', ${alias}.code, 'name', ${alias}.name, 'name_en', ${alias}.name_en)`;
 
 export async function readHallTopics(db: Db): Promise<HallTopic[]> {
   const rows = await db.asRole('anon', (tx) =>
     tx.query(`
       select t.id::int, t.slug, t.title, t.title_en, t.description, t.description_en,
-             ${iso('t.opens_at')} as opens_at, ${iso('t.closes_at')} as closes_at, ${unitRef('u')} as unit,
+             ${isoUtc('t.opens_at')} as opens_at, ${isoUtc('t.closes_at')} as closes_at, ${unitRef('u')} as unit,
              coalesce((
                select jsonb_agg(jsonb_build_object(
-                 'id', o.id, 'display_name', o.display_name, 'body', o.body, 'submitted_at', ${iso('o.submitted_at')},
-                 'response_text', o.response_text, 'responded_at', ${iso('o.responded_at')},
+                 'id', o.id, 'display_name', o.display_name, 'body', o.body, 'submitted_at', ${isoUtc('o.submitted_at')},
+                 'response_text', o.response_text, 'responded_at', ${isoUtc('o.responded_at')},
                  'response_unit', case when r.id is null then null else ${unitRef('r')} end) order by o.submitted_at, o.id)
                from public.hall_opinions o left join public.units r on r.id = o.response_unit_id
                where o.topic_id = t.id), '[]') as opinions,
@@ -36,8 +36,8 @@ export async function readHearings(db: Db): Promise<Hearing[]> {
   const rows = await db.asRole('anon', (tx) =>
     tx.query(`
       select h.id::int, h.title, h.title_en, h.summary, h.summary_en, h.venue, h.venue_en,
-             ${iso('h.held_at')} as held_at, h.seats, ${iso('h.signup_opens_at')} as signup_opens_at,
-             ${iso('h.signup_closes_at')} as signup_closes_at, h.status, h.votes_for, h.votes_against, h.votes_abstain,
+             ${isoUtc('h.held_at')} as held_at, h.seats, ${isoUtc('h.signup_opens_at')} as signup_opens_at,
+             ${isoUtc('h.signup_closes_at')} as signup_closes_at, h.status, h.votes_for, h.votes_against, h.votes_abstain,
              ${unitRef('u')} as unit,
              (public.hearing_availability(h.id) ->> 'signups')::int as signups,
              coalesce((select jsonb_agg(jsonb_build_object('id', d.id, 'code', d.code, 'name', d.name, 'name_en', d.name_en)
@@ -54,7 +54,7 @@ export async function readSurveys(db: Db): Promise<Survey[]> {
   const rows = await db.asRole('anon', (tx) =>
     tx.query(`
       select s.id::int, s.slug, s.year, s.mode, s.title, s.title_en, s.description, s.description_en,
-             ${iso('s.opens_at')} as opens_at, ${iso('s.closes_at')} as closes_at,
+             ${isoUtc('s.opens_at')} as opens_at, ${isoUtc('s.closes_at')} as closes_at,
              case when u.id is null then null else ${unitRef('u')} end as unit,
              coalesce((select jsonb_agg(jsonb_build_object('id', q.id, 'position', q.position, 'kind', q.kind, 'prompt', q.prompt,
                                  'prompt_en', q.prompt_en, 'options', q.options, 'required', q.required) order by q.position)

@@ -12,6 +12,7 @@ import { pgErrorFields } from '../../lib/db/errors.ts';
 import type { Db, Queryable } from '../../lib/db/types.ts';
 import { bulletinSlug, renderBulletin } from '../../lib/bulletins/render.ts';
 import { PeriodFiguresSchema, type PeriodFigures } from '../../lib/schemas/period-figures.ts';
+import { isoUtc } from '../../lib/db/sql-time.ts';
 
 export const BULLETIN_KINDS = ['monthly', 'quarterly', 'semiannual', 'annual'] as const;
 export type BulletinKind = (typeof BULLETIN_KINDS)[number];
@@ -44,8 +45,8 @@ export class BulletinError extends Error {
 const RECORD_SQL = `
 select b.id, b.slug, b.kind, b.period, b.title, b.title_en, b.summary, b.summary_en, b.body, b.body_en,
        b.supersedes_id, o.slug as supersedes_slug, n.slug as superseded_by_slug, b.correction_reason,
-       to_char(b.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as created_at,
-       to_char(b.published_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as published_at
+       ${isoUtc('b.created_at')} as created_at,
+       ${isoUtc('b.published_at')} as published_at
 from public.bulletins b
 left join public.bulletins o on o.id = b.supersedes_id
 left join public.bulletins n on n.supersedes_id = b.id`;

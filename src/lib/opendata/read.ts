@@ -4,8 +4,9 @@
  */
 import type { Db, Queryable } from '../db/types.ts';
 import { OpenDataYearSchema, type OpenDataYear } from '../schemas/opendata/year.ts';
+import { isoUtc } from '../db/sql-time.ts';
+import { groupBy } from '../queries/group.ts';
 
-const utc = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
 
 const YEARS_SQL = `
 select year, status from public.assessment_years
@@ -43,7 +44,7 @@ select t.id, t.code, t.year, u.code as unit_code, u.name as unit_name, u.name_en
        c.name as responsible_leader, c.title as responsible_leader_title, c.title_en as responsible_leader_title_en,
        t.responsible_department, t.responsible_person,
        s.status, s.period as status_period, s.progress_pct::float8 as progress_pct,
-       ${utc('t.published_at')} as published_at
+       ${isoUtc('t.published_at')} as published_at
 from public.targets t
 join public.units u on u.id = t.unit_id
 join public.indicators i on i.id = t.indicator_id
@@ -65,7 +66,7 @@ select r.id, r.target_id, t.code as target_code, u.code as unit_code, t.year, r.
        r.actual_value::float8 as actual_value, r.progress_pct::float8 as progress_pct,
        r.result_text, r.progress_text, r.reasons_text, r.remedy_text, r.supersedes_id, r.correction_reason,
        n.id as superseded_by_id, n.id is null as in_force,
-       ${utc('r.reported_at')} as reported_at, d.due_on::text as due_on,
+       ${isoUtc('r.reported_at')} as reported_at, d.due_on::text as due_on,
        (r.reported_at at time zone 'Asia/Shanghai')::date > d.due_on as is_late
 from public.progress_reports r
 join public.targets t on t.id = r.target_id
@@ -87,7 +88,7 @@ order by s.year, s.conducted_on, s.id`;
 
 const BULLETINS_SQL = `
 select b.id, b.slug, b.kind, b.period, left(b.period, 4)::int as year, b.title, b.title_en, b.summary, b.summary_en,
-       b.body, b.body_en, ${utc('b.published_at')} as published_at,
+       b.body, b.body_en, ${isoUtc('b.published_at')} as published_at,
        o.slug as supersedes_slug, n.slug as superseded_by_slug, b.correction_reason
 from public.bulletins b
 left join public.bulletins o on o.id = b.supersedes_id
@@ -96,7 +97,7 @@ order by b.published_at desc, b.id desc`;
 
 // Published results only (the version in force); the mass_groups detail stays on the pages.
 const ASSESSMENTS_SQL = `
-select a.year, a.version, ${utc('a.published_at')} as published_at, a.reason as correction_reason,
+select a.year, a.version, ${isoUtc('a.published_at')} as published_at, a.reason as correction_reason,
        u.code as unit_code, u.name as unit_name, u.name_en as unit_name_en, a.pool,
        a.target_score::float8 as target_score, a.mass_score::float8 as mass_score, a.mass_margin::float8 as mass_margin,
        a.mass_sample_size, a.open_score::float8 as open_score, a.open_sample_size, a.monitoring_score::float8 as monitoring_score,
@@ -123,13 +124,7 @@ order by s.year, s.slug, q.position`;
 type YearRow = { year: number };
 
 function byYear<T extends YearRow>(rows: T[]): Map<number, T[]> {
-  const map = new Map<number, T[]>();
-  for (const row of rows) {
-    const list = map.get(row.year);
-    if (list) list.push(row);
-    else map.set(row.year, [row]);
-  }
-  return map;
+  return groupBy(rows, (row) => row.year);
 }
 
 async function read(tx: Queryable): Promise<OpenDataYear[]> {

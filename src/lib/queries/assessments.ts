@@ -1,9 +1,10 @@
 /** Build-time read of every published assessment version; the latest of a year is the one in force. */
 import type { Db } from '../db/types.ts';
 import { AssessmentSchema, type Assessment } from '../schemas/assessment.ts';
+import { isoUtc } from '../db/sql-time.ts';
 
 const RUNS_SQL = `
-select year, version, to_char(published_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as published_at, reason
+select year, version, ${isoUtc('published_at')} as published_at, reason
 from public.assessment_runs order by year, version`;
 
 const ROWS_SQL = `

@@ -1,14 +1,14 @@
 /** Build-time read of decisions, their public log, hearings (with lottery draws) and consultation opinions. */
 import type { Db, Queryable } from '../db/types.ts';
 import { DecisionSchema, HearingRecordSchema, type Decision, type HearingRecord } from '../schemas/decision.ts';
+import { isoUtc } from '../db/sql-time.ts';
 
-const ts = (col: string) => `to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
 
 const DECISIONS_SQL = `
 select d.id, d.slug, d.kind, d.title, d.title_en, d.summary, d.summary_en, u.code as unit_code, u.name as unit_name,
-       u.name_en as unit_name_en, d.requires_hearing, d.status, d.status_reason, d.outcome, ${ts('d.created_at')} as created_at,
+       u.name_en as unit_name_en, d.requires_hearing, d.status, d.status_reason, d.outcome, ${isoUtc('d.created_at')} as created_at,
        coalesce((select jsonb_agg(jsonb_build_object('from_status', e.from_status, 'to_status', e.to_status, 'reason', e.reason,
-                   'actor', e.actor, 'at', ${ts('e.at')}) order by e.at, e.id) from public.decision_events e where e.decision_id = d.id), '[]') as events,
+                   'actor', e.actor, 'at', ${isoUtc('e.at')}) order by e.at, e.id) from public.decision_events e where e.decision_id = d.id), '[]') as events,
        coalesce((select jsonb_agg(jsonb_build_object('panel', c.panel, 'panel_en', c.panel_en, 'recommendation', c.recommendation,
                    'opinion', c.opinion, 'opinion_en', c.opinion_en, 'given_on', c.given_on) order by c.given_on, c.id)
                  from public.consultations c where c.decision_id = d.id), '[]') as consultations,
@@ -18,7 +18,7 @@ from public.decisions d join public.units u on u.id = d.unit_id
 order by d.created_at desc, d.id desc`;
 
 const HEARINGS_SQL = `
-select h.id, h.decision_id, h.title, h.title_en, h.status, ${ts('h.held_at')} as held_at, h.seats, h.lottery_seed_hash, h.lottery_seed,
+select h.id, h.decision_id, h.title, h.title_en, h.status, ${isoUtc('h.held_at')} as held_at, h.seats, h.lottery_seed_hash, h.lottery_seed,
        h.votes_for, h.votes_against, h.votes_abstain, h.outcome_summary, h.outcome_summary_en,
        coalesce((select jsonb_agg(jsonb_build_object('category', q.category, 'seats', q.seats) order by q.category)
                  from public.hearing_quotas q where q.hearing_id = h.id), '[]') as quotas,

@@ -4,6 +4,8 @@ import {
   BaselineSchema, ProgressReportSchema, TargetDetailSchema, TargetSummarySchema,
   type Baseline, type CommitmentChange, type ProgressReport, type TargetDetail, type TargetSummary,
 } from '../schemas/target.ts';
+import { isoUtc } from '../db/sql-time.ts';
+import { groupBy } from './group.ts';
 
 const SUMMARY_SQL = `
 select t.id, t.code, t.year, u.code as unit_code, u.name as unit_name, u.name_en as unit_name_en, u.kind as unit_kind,
@@ -25,14 +27,14 @@ export async function readTargetSummaries(tx: Queryable): Promise<TargetSummary[
 const DETAIL_SQL = `
 select t.id, t.description, i.code as indicator_code, i.name as indicator_name, i.name_en as indicator_name_en,
        i.measure, i.measure_en, i.direction, t.target_value::float8 as target_value, t.quality_requirement,
-       c.title as leader_title, c.title_en as leader_title_en, t.commitment_text, to_char(t.published_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as published_at
+       c.title as leader_title, c.title_en as leader_title_en, t.commitment_text, ${isoUtc('t.published_at')} as published_at
 from public.targets t
 join public.indicators i on i.id = t.indicator_id
 left join public.cadres c on c.id = t.responsible_leader_id`;
 
 const COMMITMENT_CHANGES_SQL = `
 select target_id, old_text, new_text, old_is_public_commitment, new_is_public_commitment, reason,
-       to_char(changed_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as changed_at
+       ${isoUtc('changed_at')} as changed_at
 from public.target_commitment_changes order by target_id, changed_at, id`;
 
 const BASELINES_SQL = `
@@ -44,35 +46,23 @@ const REPORTS_SQL = `
 select r.target_id, r.id, r.period, r.status, r.actual_value::float8 as actual_value, r.progress_pct::float8 as progress_pct,
        r.result_text, r.progress_text, r.reasons_text, r.remedy_text, r.supersedes_id, r.correction_reason,
        (select c.id from public.progress_reports c where c.supersedes_id = r.id) as superseded_by,
-       to_char(r.reported_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as reported_at,
+       ${isoUtc('r.reported_at')} as reported_at,
        l.is_late
 from public.progress_reports r
 join public.progress_report_timeliness l on l.report_id = r.id
 order by r.target_id, r.period, r.id`;
 
-function groupBy<T extends { target_id: number }>(rows: T[]): Map<number, Omit<T, 'target_id'>[]> {
-  const map = new Map<number, Omit<T, 'target_id'>[]>();
-  for (const { target_id, ...rest } of rows) {
-    const list = map.get(target_id) ?? [];
-    list.push(rest);
-    map.set(target_id, list);
-  }
-  return map;
-}
-
 export async function readTargetDetails(db: Db): Promise<TargetDetail[]> {
   return db.asRole('anon', async (tx) => {
     const summaries = await readTargetSummaries(tx);
     const byId = new Map(summaries.map((s) => [s.id, s]));
-    const children = new Map<number, TargetSummary[]>();
-    for (const s of summaries) {
-      if (s.parent_id === null) continue;
-      children.set(s.parent_id, [...(children.get(s.parent_id) ?? []), s]);
-    }
+    const children = groupBy(summaries.filter((s) => s.parent_id !== null), (s) => s.parent_id);
     const details = await tx.query<{ id: number }>(DETAIL_SQL);
-    const baselines = groupBy(await tx.query<{ target_id: number } & Baseline>(BASELINES_SQL));
-    const reports = groupBy(await tx.query<{ target_id: number } & ProgressReport>(REPORTS_SQL));
-    const changes = groupBy(await tx.query<{ target_id: number } & CommitmentChange>(COMMITMENT_CHANGES_SQL));
+    // The schemas below drop the target_id each row carries for grouping.
+    const byTarget = <T extends { target_id: number }>(rows: T[]) => groupBy(rows, (r) => r.target_id);
+    const baselines = byTarget(await tx.query<{ target_id: number } & Baseline>(BASELINES_SQL));
+    const reports = byTarget(await tx.query<{ target_id: number } & ProgressReport>(REPORTS_SQL));
+    const changes = byTarget(await tx.query<{ target_id: number } & CommitmentChange>(COMMITMENT_CHANGES_SQL));
     return details.map((d) => {
       const summary = byId.get(d.id);
       if (!summary) throw new Error(`target ${d.id} has no status row`);

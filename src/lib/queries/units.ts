@@ -1,8 +1,8 @@
 /** Build-time reads of units with everything their public page shows, as the anonymous public sees it. */
 import type { Db } from '../db/types.ts';
 import { UnitDetailSchema, type UnitDetail } from '../schemas/unit.ts';
-import type { TargetSummary } from '../schemas/target.ts';
 import { readTargetSummaries } from './targets.ts';
+import { groupBy } from './group.ts';
 
 const UNITS_SQL = `select id, code, name, name_en, kind, sector from public.units order by sort_order, code`;
 const CADRES_SQL = `select id, unit_id, name, title, title_en, is_principal from public.cadres order by unit_id, sort_order, id`;
@@ -35,21 +35,15 @@ select id, unit_id, year, method, conducted_on::text as conducted_on, finding, f
        score_delta::float8 as score_delta, target_id
 from public.supervision_records order by unit_id, conducted_on desc, id desc`;
 
-function byUnit<T extends { unit_id: number }>(rows: T[]): Map<number, T[]> {
-  const map = new Map<number, T[]>();
-  for (const row of rows) map.set(row.unit_id, [...(map.get(row.unit_id) ?? []), row]);
-  return map;
-}
-
 export async function readUnitDetails(db: Db): Promise<UnitDetail[]> {
   return db.asRole('anon', async (tx) => {
     const units = await tx.query<{ id: number; code: string }>(UNITS_SQL);
+    const byUnit = (rows: { unit_id: number }[]) => groupBy(rows, (r) => r.unit_id);
     const cadres = byUnit(await tx.query<{ unit_id: number }>(CADRES_SQL));
     const weights = byUnit(await tx.query<{ unit_id: number }>(WEIGHTS_SQL));
     const trend = byUnit(await tx.query<{ unit_id: number }>(TREND_SQL));
     const findings = byUnit(await tx.query<{ unit_id: number }>(FINDINGS_SQL));
-    const targets = new Map<string, TargetSummary[]>();
-    for (const t of await readTargetSummaries(tx)) targets.set(t.unit_code, [...(targets.get(t.unit_code) ?? []), t]);
+    const targets = groupBy(await readTargetSummaries(tx), (t) => t.unit_code);
     return units.map((u) =>
       UnitDetailSchema.parse({
         ...u,

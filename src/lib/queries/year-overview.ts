@@ -1,6 +1,7 @@
 /** Build-time read: each assessment year's overview, as the anonymous public sees it. */
 import type { Db } from '../db/types.ts';
 import { YearOverviewSchema, type YearOverview } from '../schemas/year-overview.ts';
+import { isoUtc } from '../db/sql-time.ts';
 
 const SQL = `
 with years as (select year, status from public.assessment_years),
@@ -36,7 +37,7 @@ select y.year, y.status,
      select jsonb_build_object('code', code, 'name', name, 'name_en', name_en, 'kind', kind, 'targets', targets, 'share', good) as x
      from per_unit p where p.year = y.year order by good desc, code limit 5) t), '[]') as most_ahead,
   (select jsonb_build_object('slug', slug, 'title', title, 'title_en', title_en, 'summary', summary,
-            'summary_en', summary_en, 'published_at', to_char(published_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'))
+            'summary_en', summary_en, 'published_at', ${isoUtc('published_at')})
    from public.bulletins b where left(b.period, 4)::int = y.year
    order by published_at desc, id desc limit 1) as latest_bulletin
 from years y
