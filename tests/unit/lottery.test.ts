@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareDraws, computeDraw, drawKey, sha256Hex } from '../../src/lib/hearings/lottery.ts';
+import { compareDraws, computeDraw, drawKey, sha256Hex, verifyDraw } from '../../src/lib/hearings/lottery.ts';
 
 const entries = (n: number, category = 'citizen_representative') =>
   Array.from({ length: n }, (_, i) => ({ public_id: `P${String(i).padStart(7, '0')}`, category }));
@@ -51,5 +51,17 @@ describe('hearing lottery', () => {
     const tampered = draw.map((r, i) => (i === 0 ? { ...r, drawn: 'waitlisted' as const } : r));
     expect(compareDraws(draw, draw)).toEqual([]);
     expect(compareDraws(tampered, draw)).toEqual([{ public_id: draw[0]!.public_id, field: 'drawn', published: 'waitlisted', recomputed: 'selected' }]);
+  });
+});
+
+describe('verifyDraw', () => {
+  it('verifies a published draw from its seed, and catches a seed that does not match its commitment', async () => {
+    const seed = 'published seed';
+    const draws = await computeDraw(seed, entries(12), 4);
+    const seedHash = await sha256Hex(seed);
+    expect(await verifyDraw({ seed, seedHash, seats: 4, quotas: {}, draws })).toEqual({ hashMatches: true, mismatches: [] });
+    const other = await verifyDraw({ seed: 'another seed', seedHash, seats: 4, quotas: {}, draws });
+    expect(other.hashMatches).toBe(false);
+    expect(other.mismatches.length).toBeGreaterThan(0);
   });
 });

@@ -4,7 +4,7 @@ import type { Command } from '../command.ts';
 import { UsageError } from '../command.ts';
 import { openDb } from '../../lib/db/open.ts';
 import type { Db } from '../../lib/db/types.ts';
-import { compareDraws, computeDraw, sha256Hex, type DrawResult } from '../../lib/hearings/lottery.ts';
+import { sha256Hex, verifyDraw, type DrawResult } from '../../lib/hearings/lottery.ts';
 import { renderTable } from '../table.ts';
 
 const CATEGORIES = ['citizen_representative', 'npc_deputy', 'cppcc_member', 'expert', 'affected_resident', 'other'];
@@ -70,11 +70,11 @@ export async function verifyHearing(db: Db, id: number): Promise<{ ok: boolean; 
       const everyone = draws.every((d) => d.drawn === 'selected') && draws.length <= h.seats;
       return { ok: everyone, report: everyone ? `Hearing ${id}: no lottery was needed (${draws.length} sign-ups for ${h.seats} seats); everyone was selected. OK` : `Hearing ${id}: no seed was revealed, yet not everyone was selected.` };
     }
-    const hashOk = (await sha256Hex(h.lottery_seed)) === h.lottery_seed_hash;
     const quotas = Object.fromEntries((await tx.query<{ category: string; seats: number }>(
       `select category, seats from public.hearing_quotas where hearing_id = $1`, [id])).map((q) => [q.category, q.seats]));
-    const recomputed = await computeDraw(h.lottery_seed, draws.map(({ public_id, category }) => ({ public_id, category })), h.seats, quotas);
-    const mismatches = compareDraws(draws, recomputed);
+    const { hashMatches: hashOk, mismatches } = await verifyDraw({
+      seed: h.lottery_seed, seedHash: h.lottery_seed_hash, seats: h.seats, quotas, draws,
+    });
     const lines = [
       `Hearing ${id}: ${draws.length} sign-ups, ${h.seats} seats, quotas ${JSON.stringify(quotas)}`,
       `Seed commitment: ${hashOk ? 'sha256(seed) matches the published hash' : 'MISMATCH between the seed and the published hash'}`,

@@ -78,3 +78,20 @@ export function compareDraws(published: readonly DrawResult[], recomputed: reado
   }
   return out;
 }
+
+export interface PublishedDraw {
+  seed: string;
+  /** The SHA-256 published when sign-ups opened (null when no lottery was committed to). */
+  seedHash: string | null;
+  seats: number;
+  quotas: Readonly<Record<string, number>>;
+  draws: readonly DrawResult[];
+}
+
+/** Checks a published draw end to end: the seed against its commitment, then the draw itself. */
+export async function verifyDraw(published: PublishedDraw): Promise<{ hashMatches: boolean; mismatches: Mismatch[] }> {
+  const hashMatches = published.seedHash === null || (await sha256Hex(published.seed)) === published.seedHash;
+  const entries = published.draws.map(({ public_id, category }) => ({ public_id, category }));
+  const recomputed = await computeDraw(published.seed, entries, published.seats, published.quotas);
+  return { hashMatches, mismatches: compareDraws(published.draws, recomputed) };
+}
