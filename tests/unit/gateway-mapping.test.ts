@@ -10,6 +10,7 @@ import { ConfirmationCodeInputSchema, HearingSignupInputSchema, normalizeCode } 
 import { surveyResponseSchema, type SurveyQuestion } from '../../src/lib/schemas/survey.ts';
 import { statusForSqlState } from '../../src/server/gateway/errors.ts';
 import { callStatement, matchArguments, type RpcFunction } from '../../src/server/gateway/functions.ts';
+import { clientHeaders, jsonNestedDeeperThan } from '../../src/server/gateway/gateway.ts';
 
 describe('statusForSqlState (PostgREST "HTTP Status Codes")', () => {
   it.each([
@@ -55,6 +56,28 @@ describe('gateway arguments', () => {
     );
     expect(callStatement({ ...fn, returns: 'void' }, [])).toBe('select public."submit_hall_opinion"()');
     expect(callStatement({ ...fn, returnsSet: true }, ['body'])).toMatch(/^select coalesce\(json_agg\(_r\), '\[\]'\)::text/);
+  });
+});
+
+describe('gateway request reading (found by tests/db/rpc-fuzz.test.ts)', () => {
+  it('JSON nesting is measured without recursion; brackets inside strings do not count', () => {
+    expect(jsonNestedDeeperThan('{"answers": [{"question_id": 1, "value": 4}]}', 3)).toBe(false);
+    expect(jsonNestedDeeperThan('{"answers": [{"question_id": 1, "value": [4]}]}', 3)).toBe(true);
+    expect(jsonNestedDeeperThan(`{"body": "${'['.repeat(500)}\\\"{{"}`, 1)).toBe(false);
+    expect(jsonNestedDeeperThan('['.repeat(200_000) + ']'.repeat(200_000), 100)).toBe(true);
+  });
+
+  const request = (headers: Record<string, string>) => ({ headers, socket: { remoteAddress: '::ffff:192.0.2.9' } }) as never;
+
+  it('behind a trusted proxy that sends only X-Forwarded-For, X-Real-IP names the client, not the proxy', () => {
+    expect(clientHeaders(request({ 'x-forwarded-for': '198.51.100.7, 192.0.2.9' }), true)).toMatchObject({
+      'x-forwarded-for': '198.51.100.7, 192.0.2.9', 'x-real-ip': '198.51.100.7',
+    });
+    expect(clientHeaders(request({ 'x-forwarded-for': '198.51.100.7', 'x-real-ip': '203.0.113.5' }), true)).toMatchObject({ 'x-real-ip': '203.0.113.5' });
+    // Without trust, whatever the client claims is replaced by the socket's address.
+    expect(clientHeaders(request({ 'x-forwarded-for': '198.51.100.7', 'cf-connecting-ip': '198.51.100.8' }), false)).toEqual({
+      'x-forwarded-for': '192.0.2.9', 'x-real-ip': '192.0.2.9',
+    });
   });
 });
 

@@ -30,6 +30,12 @@ export interface GatewayOptions {
   trustProxy?: boolean;
   /** Largest request body accepted; larger ones get 413. Default 256 KiB. */
   maxBodyBytes?: number;
+  /**
+   * Deepest nesting of arrays and objects accepted in a JSON body; deeper ones get 400 PGRST102.
+   * Default 100. Re-encoding the arguments (JSON.stringify) overflows the stack a few thousand
+   * levels down and Postgres's json parser at ~20,000 (54001), both then answered as 500.
+   */
+  maxJsonDepth?: number;
   /** Where unexpected errors are reported (never to the client). Default console.error. */
   logError?: (message: string, error: unknown) => void;
 }
@@ -54,6 +60,7 @@ export function createGateway(options: GatewayOptions): GatewayHandler {
   const cache = new FunctionCache(options.db);
   const verifier = new TokenVerifier(options.keys.secret);
   const maxBodyBytes = options.maxBodyBytes ?? 256 * 1024;
+  const maxJsonDepth = options.maxJsonDepth ?? 100;
   const logError = options.logError ?? ((message, error) => console.error(message, error));
 
   return (req, res) => {
@@ -101,7 +108,7 @@ export function createGateway(options: GatewayOptions): GatewayHandler {
         'Only schema public is exposed.');
     }
     const caller = await authenticate(req, url, verifier);
-    const args = method === 'POST' ? await readJsonBody(req, maxBodyBytes) : queryArguments(url);
+    const args = method === 'POST' ? await readJsonBody(req, maxBodyBytes, maxJsonDepth) : queryArguments(url);
 
     const given = Object.keys(args).sort();
     const overloads = name !== undefined && FUNCTION_NAME.test(name) ? await cache.lookup(name) : [];
@@ -240,7 +247,7 @@ function jwtError(message: string): ApiError {
   });
 }
 
-async function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<Record<string, unknown>> {
+async function readJsonBody(req: IncomingMessage, maxBytes: number, maxDepth: number): Promise<Record<string, unknown>> {
   const declared = Number(req.headers['content-length'] ?? NaN);
   if (declared > maxBytes) throw tooLarge(maxBytes);
   const chunks: Buffer[] = [];
@@ -257,6 +264,9 @@ async function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<Rec
     throw apiError(415, 'PGRST107', `Content-Type not acceptable: ${type || '(none)'}`, null,
       'Send the arguments as a JSON object with Content-Type: application/json.');
   }
+  if (jsonNestedDeeperThan(text, maxDepth)) {
+    throw apiError(400, 'PGRST102', 'Empty or invalid json', `Arrays and objects may be nested at most ${maxDepth} levels deep.`, null);
+  }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -267,6 +277,26 @@ async function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<Rec
     throw apiError(400, 'PGRST102', 'Empty or invalid json', 'The body must be a JSON object of named arguments.', null);
   }
   return parsed as Record<string, unknown>;
+}
+
+/** Whether JSON text nests arrays and objects deeper than `max`: one pass, no recursion, strings skipped. */
+export function jsonNestedDeeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) {
+      inString = true;
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return true;
+    } else if (c === 0x5d || c === 0x7d) {
+      depth--;
+    }
+  }
+  return false;
 }
 
 function tooLarge(maxBytes: number): ApiError {
@@ -283,7 +313,7 @@ function queryArguments(url: URL): Record<string, unknown> {
 }
 
 /** Request headers as PostgREST passes them to SQL, with the client address the gateway vouches for. */
-function clientHeaders(req: IncomingMessage, trustProxy: boolean): Record<string, string> {
+export function clientHeaders(req: Pick<IncomingMessage, 'headers' | 'socket'>, trustProxy: boolean): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined || PRIVATE_HEADERS.has(name)) continue;
@@ -292,7 +322,9 @@ function clientHeaders(req: IncomingMessage, trustProxy: boolean): Record<string
   }
   const address = (req.socket.remoteAddress ?? 'unknown').replace(/^::ffff:/, '');
   headers['x-forwarded-for'] ??= address;
-  headers['x-real-ip'] ??= address;
+  // SQL reads X-Real-IP before X-Forwarded-For (private.client_address): behind a trusted proxy
+  // that sends only X-Forwarded-For, X-Real-IP must name its first entry, not the proxy itself.
+  headers['x-real-ip'] ??= headers['x-forwarded-for'].split(',')[0]!.trim() || address;
   return headers;
 }
 
