@@ -23,7 +23,8 @@ export default defineConfig({
     launchOptions: { args: CHROMIUM_ARGS, ...(executablePath ? { executablePath } : {}) },
   },
   webServer: {
-    command: `rm -rf ${DATA_DIR} && tsx src/cli/start.ts`,
+    // plant-private.ts prepares the demo city and plants personal data in every private table (privacy.spec.ts).
+    command: `rm -rf ${DATA_DIR} && tsx tests/e2e/plant-private.ts && tsx src/cli/start.ts`,
     url: `http://localhost:${PORT}/`,
     env: { PORT: String(PORT), GONGSHI_DATA_DIR: DATA_DIR, GONGSHI_DIST_DIR: DIST_DIR, DATABASE_URL: '' },
     timeout: 600_000,

@@ -1,0 +1,163 @@
+/**
+ * Before the e2e portal starts: prepares the demo city (as `npm start` would), then plants
+ * recognisable personal data in EVERY table of schema `private` — through the citizens' own RPCs
+ * where one writes the table, directly otherwise — and writes what it planted to
+ * <data dir>/planted-private.json. privacy.spec.ts then looks for each value in dist/ (site, feeds,
+ * open data, search index) and in every RPC answer to anon.
+ *
+ * A private table this script does not plant into makes it fail: a new table of personal data
+ * cannot slip past the privacy test.
+ *
+ * Usage: GONGSHI_DATA_DIR=<dir> tsx tests/e2e/plant-private.ts
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { readConfig } from '../../src/lib/config.ts';
+import { releaseSharedDb, useSharedDb } from '../../src/lib/db/open.ts';
+import type { Db, Queryable } from '../../src/lib/db/types.ts';
+import { prepareDatabase } from '../../src/lib/site/build-site.ts';
+
+export const PLANTED_FILE = 'planted-private.json';
+
+/** What was planted, for the spec. */
+export interface Planted {
+  /** Every table of schema private (from the catalog) → the recognisable values planted in it. */
+  tables: Record<string, string[]>;
+  /** Ids the spec needs to ask the RPCs about the planted rows. */
+  ids: { topicId: number; hearingId: number; openSurveyId: number; panelSurveyId: number };
+  /** The planted sign-up's confirmation code (check_hearing_signup must not reveal more than its state). */
+  confirmationCode: string;
+  /** Secrets handed to the citizen once and stored only as hashes: the confirmation code and the token. */
+  issued: string[];
+  /** The client address the planted calls came from. */
+  clientAddress: string;
+}
+
+const MARK = 'zq7-planted';
+const CLIENT_ADDRESS = '203.0.113.77';
+const context = { headers: { 'x-forwarded-for': CLIENT_ADDRESS, 'x-real-ip': CLIENT_ADDRESS } };
+
+async function one<T>(q: Queryable, sql: string, params: unknown[] = []): Promise<T> {
+  const rows = await q.query<T>(sql, params);
+  if (rows.length === 0) throw new Error(`plant-private: no row for ${sql.replace(/\s+/g, ' ').slice(0, 120)}`);
+  return rows[0]!;
+}
+
+/** Calls a citizen RPC as anon from the planted client's address (what the gateway does). */
+function asCitizen<T>(db: Db, sql: string, params: unknown[]): Promise<T> {
+  return db.asRole('anon', (tx) => one<{ r: T }>(tx, sql, params).then((row) => row.r), context);
+}
+
+async function plant(db: Db): Promise<Planted> {
+  const now = `now() between coalesce(signup_opens_at, '-infinity') and coalesce(signup_closes_at, 'infinity')`;
+  const topic = await one<{ id: number }>(db,
+    `select id::int as id from public.hall_topics where opens_at <= now() and (closes_at is null or closes_at > now()) order by id limit 1`);
+  const hearing = await one<{ id: number }>(db,
+    `select id::int as id from public.hearings where status = 'open' and ${now} order by id limit 1`);
+  const openSurvey = await one<{ id: number }>(db,
+    `select id::int as id from public.surveys
+     where mode = 'open' and opens_at <= now() and (closes_at is null or closes_at > now()) order by id limit 1`);
+  const questions = await db.query<{ id: number; kind: string; options: { value: string }[] | null }>(
+    `select id::int as id, kind, options from public.survey_questions where survey_id = $1 and required order by position`, [openSurvey.id]);
+  const answers = questions.map((q) => ({
+    question_id: q.id,
+    value: q.kind === 'rating' ? 3 : q.kind === 'choice' ? q.options![0]!.value : '种植的回答',
+  }));
+  const panelSurvey = await one<{ id: number }>(db, `select id::int as id from public.surveys where mode = 'panel' order by id limit 1`);
+
+  // hall_opinion_contacts: an opinion with a contact, then published (its page shows the body only).
+  const contact = `${MARK}-hall@example.invalid`;
+  const opinion = await asCitizen<{ id: number }>(db,
+    `select public.submit_hall_opinion(topic_id => $1, body => $2, display_name => $3, contact => $4) as r`,
+    [topic.id, `种植的公开意见 ${MARK}-public-body`, '种植者', contact]);
+  await db.query(`update public.hall_opinions set status = 'published', moderated_at = now() where id = $1`, [opinion.id]);
+
+  // hearing_signups: name, phone, statement, and the confirmation code's hash.
+  const signup = await asCitizen<{ confirmation_code: string }>(db,
+    `select public.sign_up_for_hearing(hearing_id => $1, name => $2, contact => $3, category => 'affected_resident', statement => $4) as r`,
+    [hearing.id, '种植者卫青', '+99 0177 4629 3851', `${MARK}-statement：我住在项目旁边。`]);
+  const signupRow = await one<{ contact_key: string; code_hash: string; public_id: string }>(db,
+    `select contact_key, code_hash, public_id from private.hearing_signups where contact = '+99 0177 4629 3851'`);
+
+  // survey_invitations: a token (plain, as the CLI prints it once), its hash and the batch label.
+  const token = await one<{ token: string }>(db,
+    `select token from private.issue_survey_invitations($1, 'citizen', 1, $2)`, [panelSurvey.id, `${MARK}-batch`]);
+  const tokenHash = await one<{ h: string }>(db, `select private.invitation_token_hash($1) as h`, [token.token]);
+
+  // open_survey_participants and rate_limit_counters: the planted client's salted hash.
+  await asCitizen(db, `select public.submit_survey_response(survey_id => $1, answers => $2::text::jsonb) as r`,
+    [openSurvey.id, JSON.stringify(answers)]);
+  const clientHash = await one<{ h: string }>(db,
+    `select encode(sha256(convert_to((select value from private.installation_secrets where name = 'client_hash_salt') || '|' || $1, 'UTF8')), 'hex') as h`,
+    [CLIENT_ADDRESS]);
+
+  // cadre_evaluations: a personnel-file entry in a published run (insertable; published rows are final).
+  const basis = `${MARK}-personnel-file: 群众反映强烈，建议调整岗位`;
+  await db.query(
+    `insert into private.cadre_evaluations (run_id, cadre_id, unit_id, year, rating, basis)
+     select r.id, c.id, c.unit_id, r.year, 'incompetent', $1
+     from public.assessment_runs r join public.cadres c on true
+     where r.published_at is not null and not exists (select 1 from private.cadre_evaluations e where e.run_id = r.id and e.cadre_id = c.id)
+     order by r.year desc, c.id limit 1`, [basis]);
+
+  // rate_limits holds no personal data; a recognisable row still proves nothing of it is published.
+  await db.query(`insert into private.rate_limits (rpc, max_calls, per) values ('zq_planted_limit', 7, interval '7 minutes')`);
+
+  const secrets = await db.query<{ value: string }>(`select value from private.installation_secrets`);
+  const tables: Record<string, string[]> = {
+    hall_opinion_contacts: [contact],
+    hearing_signups: ['种植者卫青', '+99 0177 4629 3851', signupRow.contact_key, `${MARK}-statement`, signupRow.code_hash],
+    survey_invitations: [tokenHash.h, `${MARK}-batch`],
+    open_survey_participants: [clientHash.h],
+    rate_limit_counters: [clientHash.h],
+    cadre_evaluations: [`${MARK}-personnel-file`],
+    rate_limits: ['zq_planted_limit'],
+    installation_secrets: secrets.map((s) => s.value),
+  };
+  return {
+    tables,
+    ids: { topicId: topic.id, hearingId: hearing.id, openSurveyId: openSurvey.id, panelSurveyId: panelSurvey.id },
+    confirmationCode: signup.confirmation_code,
+    issued: [signup.confirmation_code, token.token],
+    clientAddress: CLIENT_ADDRESS,
+  };
+}
+
+/** Every private table must hold a planted value (found by a text search of its rows). */
+async function checkCoverage(db: Db, planted: Planted): Promise<string[]> {
+  const problems: string[] = [];
+  const tables = await db.query<{ name: string }>(
+    `select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+     where n.nspname = 'private' and c.relkind in ('r', 'p') order by 1`);
+  for (const { name } of tables) {
+    const values = planted.tables[name];
+    if (!values || values.length === 0) {
+      problems.push(`private.${name} has no planted values: add them to tests/e2e/plant-private.ts`);
+      continue;
+    }
+    for (const value of values) {
+      const [row] = await db.query<{ found: boolean }>(
+        `select exists (select 1 from private.${name} t where strpos(t::text, $1) > 0) as found`, [value]);
+      if (!row!.found) problems.push(`private.${name}: planted value ${value} not found in the table`);
+    }
+  }
+  for (const name of Object.keys(planted.tables)) {
+    if (!tables.some((t) => t.name === name)) problems.push(`private.${name} is planted but no longer exists`);
+  }
+  return problems;
+}
+
+const config = readConfig();
+const db = await useSharedDb();
+try {
+  await prepareDatabase(db, (line) => console.log(line));
+  const planted = await plant(db);
+  const problems = await checkCoverage(db, planted);
+  if (problems.length > 0) throw new Error(`plant-private:\n${problems.join('\n')}`);
+  fs.writeFileSync(path.join(config.dataDir, PLANTED_FILE), JSON.stringify(planted, null, 2));
+  const count = Object.values(planted.tables).reduce((n, v) => n + v.length, 0);
+  console.log(`Planted ${count} recognisable values in ${Object.keys(planted.tables).length} private tables (${createHash('sha256').update(JSON.stringify(planted)).digest('hex').slice(0, 8)}).`);
+} finally {
+  await releaseSharedDb();
+}
