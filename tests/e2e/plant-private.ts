@@ -38,7 +38,7 @@ const MARK = 'zq7-planted';
 const CLIENT_ADDRESS = '203.0.113.77';
 const context = { headers: { 'x-forwarded-for': CLIENT_ADDRESS, 'x-real-ip': CLIENT_ADDRESS } };
 
-async function one<T>(q: Queryable, sql: string, params: unknown[] = []): Promise<T> {
+async function one<T extends object>(q: Queryable, sql: string, params: unknown[] = []): Promise<T> {
   const rows = await q.query<T>(sql, params);
   if (rows.length === 0) throw new Error(`plant-private: no row for ${sql.replace(/\s+/g, ' ').slice(0, 120)}`);
   return rows[0]!;

@@ -97,6 +97,21 @@ describe('form schemas', () => {
       .toEqual({ success: true, data: { topic_id: 1, body: '好建议' } });
   });
 
+  it('text the database cannot store (NUL, a lone surrogate) gets a message in words, not the database\'s 400', () => {
+    const broken = '好建议\uD83D';
+    expect(parseWithFriendlyErrors(HallOpinionInputSchema, { topic_id: 1, body: `好\u0000建议`, display_name: broken }, 'en')).toEqual({
+      success: false,
+      errors: [
+        { field: 'body', message: 'This contains characters that cannot be stored (such as a null character or a broken emoji): remove them and try again.' },
+        { field: 'display_name', message: 'This contains characters that cannot be stored (such as a null character or a broken emoji): remove them and try again.' },
+      ],
+    });
+    expect(parseWithFriendlyErrors(HearingSignupInputSchema, { hearing_id: 1, name: broken, contact: 'x@example.org', category: 'other' }, 'zh-CN'))
+      .toMatchObject({ success: false, errors: [{ field: 'name', message: '含有无法保存的字符（例如空字符或残缺的表情符号），请删除后再提交。' }] });
+    // A whole emoji (a surrogate pair) is fine.
+    expect(HallOpinionInputSchema.safeParse({ topic_id: 1, body: '好建议 \uD83D\uDC4D' }).success).toBe(true);
+  });
+
   it('contacts and codes are read as the database reads them', () => {
     expect(isContact('wang@example.org')).toBe(true);
     expect(isContact('+86 (138) 0000-0000')).toBe(true);
@@ -129,6 +144,9 @@ describe('form schemas', () => {
     });
     expect(parseWithFriendlyErrors(schema, { token: 'A'.repeat(24), answers: { 11: 6, 12: 'z' } }, 'zh-CN')).toMatchObject({
       success: false, errors: [{ field: 'answers.11', message: '请选择1到5分。' }, { field: 'answers.12', message: '请选择一个选项。' }],
+    });
+    expect(parseWithFriendlyErrors(schema, { token: 'A'.repeat(24), answers: { 11: 3, 13: '很好\u0000' } }, 'en')).toMatchObject({
+      success: false, errors: [{ field: 'answers.13', message: /cannot be stored/ }],
     });
   });
 });

@@ -149,6 +149,10 @@ export const FIELD_MESSAGES: Record<string, Record<Locale, string>> = {
   'answer.choice': { 'zh-CN': '请选择一个选项。', en: 'Choose one of the options.' },
   'answer.tooLong': { 'zh-CN': '回答最多2000字。', en: 'An answer can have at most 2000 characters.' },
   'answers.none': { 'zh-CN': '请至少回答一道题。', en: 'Answer at least one question.' },
+  'text.unsupported': {
+    'zh-CN': '含有无法保存的字符（例如空字符或残缺的表情符号），请删除后再提交。',
+    en: 'This contains characters that cannot be stored (such as a null character or a broken emoji): remove them and try again.',
+  },
   invalid: { 'zh-CN': '内容不正确。', en: 'This is not valid.' },
 };
 

@@ -12,15 +12,32 @@ export function isContact(value: string): boolean {
   return /^\+?[0-9]{6,20}$/.test(v.replace(/[\s()-]/g, ''));
 }
 
+/**
+ * Text the database can store: no NUL character and no lone UTF-16 surrogate (a broken emoji).
+ * Postgres refuses both with a technical 400; the form says it in words first.
+ */
+export const isStorableText = (value: string) => !value.includes('\u0000') && value.isWellFormed();
+
 /** An optional text field: trimmed, empty means not given. */
 export const optionalText = (max: number, tooLong: string) =>
-  z.string().trim().max(max, tooLong).optional().transform((v) => (v ? v : undefined));
+  z.string().trim().max(max, tooLong).refine(isStorableText, 'text.unsupported').optional().transform((v) => (v ? v : undefined));
 
-export const ContactSchema = z.string({ error: 'contact.required' }).trim().max(100, 'contact.tooLong').refine(isContact, 'contact.invalid');
+export const ContactSchema = z
+  .string({ error: 'contact.required' })
+  .trim()
+  .max(100, 'contact.tooLong')
+  .refine(isStorableText, 'text.unsupported')
+  .refine(isContact, 'contact.invalid');
 
 export const HallOpinionInputSchema = z.object({
   topic_id: z.number().int().positive(),
-  body: z.string({ error: 'body.required' }).trim().min(1, 'body.empty').min(2, 'body.tooShort').max(2000, 'body.tooLong'),
+  body: z
+    .string({ error: 'body.required' })
+    .trim()
+    .min(1, 'body.empty')
+    .min(2, 'body.tooShort')
+    .max(2000, 'body.tooLong')
+    .refine(isStorableText, 'text.unsupported'),
   display_name: optionalText(40, 'display_name.tooLong'),
   contact: z.union([z.literal('').transform(() => undefined), ContactSchema]).optional(),
 });

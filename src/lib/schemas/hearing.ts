@@ -3,7 +3,7 @@
  * public.sign_up_for_hearing and the confirmation-code functions) and the hearing pages' entries.
  */
 import { z } from 'zod';
-import { ContactSchema, optionalText, UnitRefSchema } from './hall.ts';
+import { ContactSchema, isStorableText, optionalText, UnitRefSchema } from './hall.ts';
 
 export const SIGNUP_CATEGORIES = [
   'citizen_representative', 'npc_deputy', 'cppcc_member', 'expert', 'affected_resident', 'other',
@@ -16,7 +16,13 @@ export type SignupStatus = (typeof SIGNUP_STATUSES)[number];
 
 export const HearingSignupInputSchema = z.object({
   hearing_id: z.number().int().positive(),
-  name: z.string({ error: 'name.required' }).trim().min(1, 'name.empty').min(2, 'name.tooShort').max(40, 'name.tooLong'),
+  name: z
+    .string({ error: 'name.required' })
+    .trim()
+    .min(1, 'name.empty')
+    .min(2, 'name.tooShort')
+    .max(40, 'name.tooLong')
+    .refine(isStorableText, 'text.unsupported'),
   contact: ContactSchema,
   category: SignupCategorySchema,
   district_id: z.number().int().positive().optional(),

@@ -3,7 +3,7 @@
  * from the survey's own questions) and the survey pages' entries.
  */
 import { z } from 'zod';
-import { UnitRefSchema } from './hall.ts';
+import { isStorableText, UnitRefSchema } from './hall.ts';
 import { normalizeCode, groupCode } from './hearing.ts';
 
 export const QuestionKindSchema = z.enum(['rating', 'choice', 'text']);
@@ -93,6 +93,8 @@ export function surveyResponseSchema(survey: Pick<Survey, 'id' | 'mode' | 'quest
           ctx.addIssue({ code: 'custom', path, message: 'answer.choice' });
         } else if (q.kind === 'text' && String(value).length > 2000) {
           ctx.addIssue({ code: 'custom', path, message: 'answer.tooLong' });
+        } else if (q.kind === 'text' && !isStorableText(String(value))) {
+          ctx.addIssue({ code: 'custom', path, message: 'text.unsupported' });
         }
       }
     })
