@@ -3,29 +3,24 @@
  * on a random port over a test database. Statuses and error bodies are PostgREST's
  * (docs.postgrest.org → Errors; Transactions → access modes).
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Server } from 'node:http';
 import { createClient } from '@supabase/supabase-js';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/db/types.ts';
 import { keysFromSecret, type GatewayKeys } from '../../src/server/gateway/keys.ts';
-import { createPortalServer, listen } from '../../src/server/server.ts';
 import { countRows, createTestDb } from './harness.ts';
+import { startTestPortal, type TestPortal } from './test-portal.ts';
 import { insertParticipation, type Participation } from './participation-fixtures.ts';
 
 let db: Db;
 let fx: Participation;
-let server: Server;
+let portal: TestPortal;
 let base: string;
 let keys: GatewayKeys;
 const options = { auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false } };
 const connect = (key: string, headers: Record<string, string> = {}) => createClient(base, key, { ...options, global: { headers } });
 let anon: ReturnType<typeof connect>;
 let service: ReturnType<typeof connect>;
-let distDir: string;
 const logged: string[] = [];
 
 beforeAll(async () => {
@@ -43,20 +38,15 @@ beforeAll(async () => {
     create function public.numbers(n int) returns setof int language sql stable as 'select generate_series(1, n)';
     grant execute on function public.numbers(int) to anon;
   `);
-  distDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongshi-gw-'));
-  fs.writeFileSync(path.join(distDir, 'index.html'), '<!doctype html><title>site</title>');
-  keys = await keysFromSecret('contract-test-secret-of-at-least-32-characters', 'test');
-  server = createPortalServer({ distDir, db, keys, gateway: { maxBodyBytes: 4096, logError: (m) => logged.push(m) } });
-  base = (await listen(server, 0)).replace(/\/$/, '');
+  portal = await startTestPortal(db, { maxBodyBytes: 4096, logError: (m) => logged.push(m) });
+  ({ base, keys } = portal);
   anon = connect(keys.anonKey);
   service = connect(keys.serviceRoleKey);
 });
 
 afterAll(async () => {
-  server?.close();
-  server?.closeAllConnections();
+  portal?.close();
   await db?.close();
-  if (distDir) fs.rmSync(distDir, { recursive: true, force: true });
 });
 
 function post(fn: string, body: string, headers: Record<string, string> = {}) {

@@ -6,51 +6,38 @@
  * people all withdraw at once and the waitlist moves up. Throughput is printed, not asserted
  * (speed targets live in `npm run bench`).
  */
-import fs from 'node:fs';
-import type { Server } from 'node:http';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/db/types.ts';
-import { keysFromSecret, type GatewayKeys } from '../../src/server/gateway/keys.ts';
-import { createPortalServer, listen } from '../../src/server/server.ts';
 import { runLoad, summarise } from '../load/driver.ts';
 import { closeAndDraw, insertLoadFixture, liftRateLimits, type LoadFixture } from '../load/fixture.ts';
 import { verifyLedger } from '../load/verify.ts';
 import { createTestDb } from './harness.ts';
+import { startTestPortal, type TestPortal } from './test-portal.ts';
 
 const CALLS = 10_000;
 const CLIENTS = 50;
 
 let db: Db;
-let server: Server;
-let base: string;
-let keys: GatewayKeys;
+let portal: TestPortal;
 let fx: LoadFixture;
-let distDir: string;
 
 beforeAll(async () => {
   db = await createTestDb();
   // Panel answers are 12 % of the calls and every token is sent twice.
   fx = await insertLoadFixture(db, Math.ceil((CALLS * 0.12) / 2) + 10);
   await liftRateLimits(db);
-  keys = await keysFromSecret('load-test-secret-of-at-least-32-characters', 'test');
   // trustProxy: each client's x-forwarded-for is its address, as behind the site's reverse proxy.
-  distDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongshi-load-'));
-  server = createPortalServer({ distDir, db, keys, gateway: { trustProxy: true } });
-  base = (await listen(server, 0)).replace(/\/$/, '');
+  portal = await startTestPortal(db, { trustProxy: true });
 });
 
 afterAll(async () => {
-  server?.close();
-  server?.closeAllConnections();
+  portal?.close();
   await db?.close();
-  if (distDir) fs.rmSync(distDir, { recursive: true, force: true });
 });
 
 it(`holds ${CALLS.toLocaleString('en')} calls from ${CLIENTS} concurrent clients: nothing lost, duplicated or oversold`, async () => {
   const ledger = await runLoad({
-    base, anonKey: keys.anonKey, fixture: fx, total: CALLS, clients: CLIENTS,
+    base: portal.base, anonKey: portal.keys.anonKey, fixture: fx, total: CALLS, clients: CLIENTS,
     halfway: () => closeAndDraw(db, fx),
   });
   console.log(`load: ${summarise(ledger, CLIENTS)}`);
@@ -74,9 +61,9 @@ it(`holds ${CALLS.toLocaleString('en')} calls from ${CLIENTS} concurrent clients
   const selected = await db.query<{ public_id: string }>(
     `select public_id from private.hearing_signups where hearing_id = $1 and status = 'selected'`, [fx.hearingDrawn]);
   const answers = await Promise.all(selected.map(async ({ public_id }) => {
-    const response = await fetch(`${base}/rest/v1/rpc/withdraw_hearing_signup`, {
+    const response = await fetch(`${portal.base}/rest/v1/rpc/withdraw_hearing_signup`, {
       method: 'POST',
-      headers: { apikey: keys.anonKey, 'content-type': 'application/json' },
+      headers: { apikey: portal.keys.anonKey, 'content-type': 'application/json' },
       body: JSON.stringify({ code: ledger.signups.get(public_id)!.code }),
     });
     if (response.ok) ledger.withdrawn.add(public_id);

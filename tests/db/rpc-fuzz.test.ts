@@ -7,10 +7,6 @@
  * A failure prints fast-check's seed and path; RPC_FUZZ_SEED=<seed> replays a run, and
  * RPC_FUZZ_RUNS=<n> runs more cases per RPC (never fewer than 500).
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Server } from 'node:http';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
@@ -18,9 +14,9 @@ import type { Db } from '../../src/lib/db/types.ts';
 import { HallOpinionInputSchema } from '../../src/lib/schemas/hall.ts';
 import { ConfirmationCodeInputSchema, HearingSignupInputSchema } from '../../src/lib/schemas/hearing.ts';
 import { SurveyResponseInputSchema } from '../../src/lib/schemas/survey.ts';
-import { keysFromSecret, type GatewayKeys } from '../../src/server/gateway/keys.ts';
-import { createPortalServer, listen } from '../../src/server/server.ts';
+import type { GatewayKeys } from '../../src/server/gateway/keys.ts';
 import { createTestDb } from './harness.ts';
+import { startTestPortal, type TestPortal } from './test-portal.ts';
 import { CITIZEN_RPCS, insertParticipation, WRITTEN_TABLES, writtenCounts, type CitizenRpc } from './participation-fixtures.ts';
 import { encodePairs, randomCode, requestArbitrary, type FuzzContext, type FuzzRequest, type SignupCodes } from './rpc-fuzz-arbitraries.ts';
 
@@ -30,10 +26,9 @@ const SEED = process.env['RPC_FUZZ_SEED'] ? Number(process.env['RPC_FUZZ_SEED'])
 const SHARED_CLIENT = '192.0.2.1';
 
 let db: Db;
-let server: Server;
+let portal: TestPortal;
 let base: string;
 let keys: GatewayKeys;
-let distDir: string;
 let context: FuzzContext;
 const logged: string[] = [];
 
@@ -141,21 +136,17 @@ beforeAll(async () => {
   const counts = await writtenCounts(db);
   expect(Object.fromEntries(Object.entries(await snapshot()).filter(([k]) => k in counts))).toEqual(counts);
 
-  distDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongshi-fuzz-'));
-  keys = await keysFromSecret('rpc-fuzz-test-secret-of-at-least-32-characters', 'test');
   // Rate limits: every request comes from an address of its own, as the gateway behind a trusted
   // proxy sees it (trustProxy + X-Forwarded-For), so that per-client limits do not turn most calls
   // into 429s and hide the paths under test. The limits themselves stay as migrated; one request in
   // ten comes from one shared address, which still reaches PT429 and one-answer-per-client (23505).
-  server = createPortalServer({ distDir, db, keys, gateway: { trustProxy: true, logError: (m, e) => logged.push(`${m}: ${String(e)}`) } });
-  base = (await listen(server, 0)).replace(/\/$/, '');
+  portal = await startTestPortal(db, { trustProxy: true, logError: (m, e) => logged.push(`${m}: ${String(e)}`) });
+  ({ base, keys } = portal);
 });
 
 afterAll(async () => {
-  server?.close();
-  server?.closeAllConnections();
+  portal?.close();
   await db?.close();
-  if (distDir) fs.rmSync(distDir, { recursive: true, force: true });
   if (tallies.size === 0) return;
   const top = (map: Map<string, number>, n: number) =>
     [...map].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `${k} ×${v}`).join('; ') || '-';
