@@ -2,6 +2,10 @@
 import type { ServerResponse } from 'node:http';
 
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  // Scripts and styles are restricted by each page's own <meta http-equiv="content-security-policy">
+  // (security.csp in astro.config.mjs): its script-src and style-src list the hashes of that
+  // build's inline scripts and styles. This header adds what a meta tag cannot carry
+  // (frame-ancestors) and repeats the rest for every response. Browsers enforce both policies.
   'content-security-policy': "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'strict-origin-when-cross-origin',
