@@ -25,4 +25,15 @@ describe('renderBulletinMarkdown', () => {
     expect(renderBulletinMarkdown('**注意** 事项')).toBe('<p><strong>注意</strong> 事项</p>');
     expect(renderBulletinMarkdown('## 标题', 1)).toBe('<h3>标题</h3>');
   });
+
+  it('marks Chinese quoted in an English bulletin as zh-CN, and nothing on a Chinese page', () => {
+    const line = '- 2026-10-12 Water Bureau (spot check, -2 points): 整改台账不完整，2 项问题逾期未改。';
+    expect(renderBulletinMarkdown(line, 0, 'en')).toBe(
+      '<ul><li>2026-10-12 Water Bureau (spot check, -2 points): <span lang="zh-CN">整改台账不完整，2 项问题逾期未改。</span></li></ul>',
+    );
+    expect(renderBulletinMarkdown('**市水务局** leads', 0, 'en')).toBe('<p><strong><span lang="zh-CN">市水务局</span></strong> leads</p>');
+    expect(renderBulletinMarkdown(line, 0, 'zh-CN')).not.toContain('lang=');
+    // Marking never opens a way for markup.
+    expect(renderBulletinMarkdown('<b>整改</b>', 0, 'en')).toBe('<p>&lt;b&gt;<span lang="zh-CN">整改</span>&lt;/b&gt;</p>');
+  });
 });

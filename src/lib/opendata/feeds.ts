@@ -32,7 +32,7 @@ function bulletinHtml(data: OpenData, b: BulletinRow, locale: Locale): string {
         t('feed.correction', { title: old ? pick(locale, old.title, old.title_en) : b.supersedes_slug, reason: b.correction_reason ?? '' }),
       )}</a></p>\n`
     : '';
-  return note + renderBulletinMarkdown(pick(locale, b.body, b.body_en), 1);
+  return note + renderBulletinMarkdown(pick(locale, b.body, b.body_en), 1, locale);
 }
 
 export function bulletinsRss(data: OpenData, locale: Locale): RSSOptions {
