@@ -212,6 +212,8 @@ for (const { locale, prefix } of LOCALES) {
       // Instant: no navigation, the rows are hidden within a frame or two.
       await expect(page.locator('table#targets tbody tr:not([hidden])')).toHaveCount(facetCount, { timeout: 1_000 });
       await expect(count).toHaveText(t('commitments.filter.count', { shown: facetCount, total }), { timeout: 1_000 });
+      // The list's heading counts what is shown, not the whole year.
+      await expect(page.locator('h2#list')).toHaveText(t('common.targets', { n: facetCount }));
       await expect(page).toHaveURL(/\?status=behind$/);
       const visibleStatuses = await page.locator('table#targets tbody tr:not([hidden]) .status').allTextContents();
       expect(new Set(visibleStatuses.map((s) => s.trim()))).toEqual(new Set([behind]));
