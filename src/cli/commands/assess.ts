@@ -1,5 +1,6 @@
 import type { Command } from '../command.ts';
 import { UsageError } from '../command.ts';
+import { requiredYear } from '../args.ts';
 import { openDb } from '../../lib/db/open.ts';
 import type { Db } from '../../lib/db/types.ts';
 import { renderTable } from '../table.ts';
@@ -27,11 +28,6 @@ interface Row {
   total_score: string;
   grade: string;
   consequence: string;
-}
-
-function parseYear(value: string | boolean | undefined): number {
-  if (typeof value !== 'string' || !/^\d{4}$/.test(value)) throw new UsageError('--year must be a year such as 2026.');
-  return Number(value);
 }
 
 async function show(db: Db, year: number, version?: number): Promise<string> {
@@ -78,7 +74,7 @@ export const assessCommand: Command = {
   async run(values, positionals) {
     const [action] = positionals;
     if (!action || !['compute', 'show', 'publish'].includes(action)) throw new UsageError('assess needs an action: compute, show or publish.');
-    const year = parseYear(values['year']);
+    const year = requiredYear(values['year']);
     const versionText = values['version'];
     if (versionText !== undefined && (typeof versionText !== 'string' || !/^\d+$/.test(versionText))) {
       throw new UsageError('--version must be a whole number.');

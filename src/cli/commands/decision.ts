@@ -1,5 +1,6 @@
 import type { Command } from '../command.ts';
 import { UsageError } from '../command.ts';
+import { requiredText } from '../args.ts';
 import { openDb } from '../../lib/db/open.ts';
 import type { Queryable } from '../../lib/db/types.ts';
 import { renderTable } from '../table.ts';
@@ -22,10 +23,6 @@ The database enforces the order and the hearing gate: a decision that requires a
 cleared or submitted until a hearing was held and its majority did not oppose. Every step is logged
 publicly with --actor (default: $USER) and the reason.`;
 
-const text = (v: string | boolean | undefined, name: string): string => {
-  if (typeof v !== 'string' || v.trim() === '') throw new UsageError(`--${name} is required.`);
-  return v.trim();
-};
 
 async function actAs(tx: Queryable, actor: string): Promise<void> {
   await tx.query(`select set_config('gongshi.actor', $1, true)`, [actor]);
@@ -71,14 +68,14 @@ export const decisionCommand: Command = {
         return rows.length === 0 ? 'No decisions yet.' : renderTable(['slug', 'kind', 'status', 'title'], rows.map((r) => [r.slug, r.kind, r.status, r.title]));
       };
     } else if (action === 'create') {
-      const kind = text(values['kind'], 'kind');
+      const kind = requiredText(values['kind'], 'kind');
       if (!KINDS.includes(kind)) throw new UsageError(`--kind must be one of ${KINDS.join(', ')}.`);
       if (Boolean(values['requires-hearing']) === Boolean(values['no-hearing'])) {
         throw new UsageError('Say whether the decision requires a citizen-representative hearing: --requires-hearing or --no-hearing.');
       }
       const row = {
-        slug: text(values['slug'], 'slug'), kind, title: text(values['title'], 'title'), summary: text(values['summary'], 'summary'),
-        unit: text(values['unit'], 'unit'), requires: Boolean(values['requires-hearing']),
+        slug: requiredText(values['slug'], 'slug'), kind, title: requiredText(values['title'], 'title'), summary: requiredText(values['summary'], 'summary'),
+        unit: requiredText(values['unit'], 'unit'), requires: Boolean(values['requires-hearing']),
         titleEn: typeof values['title-en'] === 'string' ? values['title-en'] : null,
         summaryEn: typeof values['summary-en'] === 'string' ? values['summary-en'] : null,
       };
@@ -94,7 +91,7 @@ export const decisionCommand: Command = {
     } else {
       const slug = slugArg ?? '';
       if (!slug) throw new UsageError(`decision ${action} needs the decision's slug.`);
-      const to = action === 'withdraw' ? 'withdrawn' : action === 'show' ? 'proposed' : text(values['to'], 'to');
+      const to = action === 'withdraw' ? 'withdrawn' : action === 'show' ? 'proposed' : requiredText(values['to'], 'to');
       if (!STATUSES.includes(to)) throw new UsageError(`--to must be one of ${STATUSES.join(', ')}.`);
       const reason = typeof values['reason'] === 'string' ? values['reason'].trim() : '';
       if (action === 'withdraw' && !reason) throw new UsageError('decision withdraw needs --reason.');

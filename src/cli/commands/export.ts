@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Command } from '../command.ts';
 import { UsageError } from '../command.ts';
+import { optionalYear } from '../args.ts';
 import { openDb } from '../../lib/db/open.ts';
 import { migrate } from '../../lib/db/migrate.ts';
 import type { Lang } from '../../lib/import/columns.ts';
@@ -48,12 +49,6 @@ export function parseLang(value: string | boolean | undefined): Lang {
   throw new UsageError(`--lang must be zh or en, got "${String(value)}".`);
 }
 
-export function parseYear(value: string | boolean | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string' || !/^\d{4}$/.test(value)) throw new UsageError(`--year must be a year like 2026, got "${String(value)}".`);
-  return Number(value);
-}
-
 export const exportCommand: Command = {
   name: 'export',
   summary: 'Export a kind to CSV/XLSX in the import format (re-imports unchanged)',
@@ -84,7 +79,7 @@ report it supersedes). Target exports include every status; only published targe
     const [kindArg, ...extra] = positionals;
     const kind = parseKind(kindArg, 'export');
     if (extra.length > 0) throw new UsageError(`Unexpected arguments: ${extra.join(' ')}`);
-    const year = parseYear(values['year']);
+    const year = optionalYear(values['year']);
     if (KINDS[kind].yearScoped && year === undefined) throw new UsageError(`export ${kind} needs --year.`);
     const out = values['out'] as string | undefined;
     const format = parseFormat(values['format'], out);

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type { Command } from '../command.ts';
 import { UsageError } from '../command.ts';
+import { dateTime, requiredText, wholeNumber } from '../args.ts';
 import { openDb } from '../../lib/db/open.ts';
 import type { Db } from '../../lib/db/types.ts';
 import { sha256Hex, verifyDraw, type DrawResult } from '../../lib/hearings/lottery.ts';
@@ -29,20 +30,6 @@ const HELP = `Usage: npm run gongshi -- hearing <action> [options]
 
 Times are ISO 8601, e.g. 2026-12-20T09:00+08:00.`;
 
-const need = (v: string | boolean | undefined, name: string): string => {
-  if (typeof v !== 'string' || v.trim() === '') throw new UsageError(`--${name} is required.`);
-  return v.trim();
-};
-const count = (v: string | boolean | undefined, name: string): number => {
-  const s = need(v, name);
-  if (!/^\d+$/.test(s)) throw new UsageError(`--${name} must be a whole number of 0 or more, got "${s}".`);
-  return Number(s);
-};
-const time = (v: string | boolean | undefined, name: string): string => {
-  const s = need(v, name);
-  if (Number.isNaN(Date.parse(s))) throw new UsageError(`--${name} must be a date and time such as 2026-12-20T09:00+08:00, got "${s}".`);
-  return s;
-};
 const hearingId = (arg: string | undefined): number => {
   if (!arg || !/^\d+$/.test(arg)) throw new UsageError('Name the hearing by its number, e.g. hearing close 12 …');
   return Number(arg);
@@ -101,9 +88,9 @@ export const hearingCommand: Command = {
     switch (action) {
       case 'open': {
         const spec = {
-          decision: need(values['decision'], 'decision'), title: need(values['title'], 'title'), summary: need(values['summary'], 'summary'),
-          venue: need(values['venue'], 'venue'), heldAt: time(values['held-at'], 'held-at'), seats: count(values['seats'], 'seats'),
-          opens: time(values['signup-opens'], 'signup-opens'), closes: time(values['signup-closes'], 'signup-closes'),
+          decision: requiredText(values['decision'], 'decision'), title: requiredText(values['title'], 'title'), summary: requiredText(values['summary'], 'summary'),
+          venue: requiredText(values['venue'], 'venue'), heldAt: dateTime(values['held-at'], 'held-at'), seats: wholeNumber(values['seats'], 'seats'),
+          opens: dateTime(values['signup-opens'], 'signup-opens'), closes: dateTime(values['signup-closes'], 'signup-closes'),
           quotas: parseQuotas(values['quotas']),
         };
         const seed = crypto.randomBytes(32).toString('base64url');
@@ -152,8 +139,8 @@ export const hearingCommand: Command = {
       }
       case 'record-outcome': {
         const id = hearingId(idArg);
-        const votes = [count(values['for'], 'for'), count(values['against'], 'against'), count(values['abstain'], 'abstain')];
-        const summary = need(values['summary'], 'summary');
+        const votes = [wholeNumber(values['for'], 'for'), wholeNumber(values['against'], 'against'), wholeNumber(values['abstain'], 'abstain')];
+        const summary = requiredText(values['summary'], 'summary');
         const db = await openDb();
         try {
           const [r] = await db.transaction(async (tx) => {
@@ -170,7 +157,7 @@ export const hearingCommand: Command = {
       }
       case 'cancel': {
         const id = hearingId(idArg);
-        const reason = need(values['reason'], 'reason');
+        const reason = requiredText(values['reason'], 'reason');
         const db = await openDb();
         try {
           await db.transaction(async (tx) => {

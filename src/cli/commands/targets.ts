@@ -3,7 +3,7 @@ import { UsageError } from '../command.ts';
 import { openDb } from '../../lib/db/open.ts';
 import { migrate } from '../../lib/db/migrate.ts';
 import { advanceTargets, reviewTargets, type Advanced, type ReviewRow } from '../../lib/import/cycle.ts';
-import { parseYear } from './export.ts';
+import { optionalYear } from '../args.ts';
 
 const DIRECTION = { higher: 'higher is better', lower: 'lower is better', qualitative: 'qualitative' } as const;
 
@@ -98,7 +98,7 @@ Options:
       throw new UsageError(action ? `Unknown action "${action}": use review, approve or publish.` : 'targets needs an action: review, approve or publish.');
     }
     if (extra.length > 0) throw new UsageError(`Unexpected arguments: ${extra.join(' ')}`);
-    const year = parseYear(values['year']);
+    const year = optionalYear(values['year']);
     if (year === undefined) throw new UsageError(`targets ${action} needs --year.`);
     const codes = parseCodes(values['codes']);
     if (action === 'review' && codes) throw new UsageError('--codes applies to approve and publish.');

@@ -1,5 +1,6 @@
 import type { Command } from '../command.ts';
 import { UsageError } from '../command.ts';
+import { decimal } from '../args.ts';
 import { openDb } from '../../lib/db/open.ts';
 import { renderTable } from '../table.ts';
 
@@ -26,10 +27,6 @@ const OPTIONS = {
   groups: { type: 'string' }, 'min-sample': { type: 'string' }, 'due-day': { type: 'string' },
 } as const;
 
-const num = (name: string, v: string) => {
-  if (!/^\d+(\.\d+)?$/.test(v)) throw new UsageError(`--${name} must be a number, got "${v}".`);
-  return Number(v);
-};
 
 /** Column → value for the options given; the database checks the rules (sums, ranges). */
 function columns(values: Record<string, string | boolean | undefined>): Record<string, unknown> {
@@ -42,7 +39,7 @@ function columns(values: Record<string, string | boolean | undefined>): Record<s
   }
   const weights = get('weights');
   if (weights !== undefined) {
-    const parts = weights.split(',').map((w) => num('weights', w.trim()));
+    const parts = weights.split(',').map((w) => decimal(w, 'weights'));
     if (parts.length !== 3) throw new UsageError('--weights takes three numbers: target,mass,monitoring (e.g. 0.6,0.25,0.15).');
     [out['weight_target'], out['weight_mass'], out['weight_monitoring']] = parts;
   }
@@ -50,7 +47,7 @@ function columns(values: Record<string, string | boolean | undefined>): Record<s
     ['cap', 'achievement_cap'], ['min-sample', 'mass_min_sample'], ['due-day', 'report_due_day']];
   for (const [flag, column] of simple) {
     const v = get(flag);
-    if (v !== undefined) out[column] = num(flag, v);
+    if (v !== undefined) out[column] = decimal(v, flag);
   }
   const groups = get('groups');
   if (groups !== undefined) {
