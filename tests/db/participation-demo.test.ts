@@ -4,8 +4,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertRows } from '../../src/lib/db/insert.ts';
-import type { Db } from '../../src/lib/db/types.ts';
+import type { Db, Queryable } from '../../src/lib/db/types.ts';
 import { DEFAULT_DEMO, generateDemoCity, type DemoCity } from '../../src/lib/demo/generate.ts';
+import { keepDemoParticipationOpen } from '../../src/lib/demo/live.ts';
 import { demoInvitationTokens, generateDemoParticipation, loadDemoParticipation } from '../../src/lib/demo/participation.ts';
 import { countRows, createTestDb, expectPgError } from './harness.ts';
 import { callRpc, json } from './participation-fixtures.ts';
@@ -84,5 +85,54 @@ describe('the loaded demo participation', () => {
     const args = { survey_id: survey!.id, token: tokens[0]!, answers: json([{ question_id: survey!.question, value: 4 }, { question_id: survey!.question + 1, value: 5 }]) };
     expect(await callRpc(db, 'submit_survey_response', args)).toMatchObject({ respondent_group: 'representative' });
     await expectPgError(callRpc(db, 'submit_survey_response', args), 'PT410');
+  });
+});
+
+describe('keepDemoParticipationOpen (npm start on a day after the demo\'s as-of day)', () => {
+  type Window = { what: string; id: number; status: string | null; opens: string; closes: string | null; held: string | null };
+  const windows = (q: Queryable) =>
+    q.query<Window>(
+      `select 'hearing' as what, id::int as id, status, to_json(signup_opens_at)#>>'{}' as opens,
+              to_json(signup_closes_at)#>>'{}' as closes, to_json(held_at)#>>'{}' as held from public.hearings
+       union all select 'survey', id::int, null, to_json(opens_at)#>>'{}', to_json(closes_at)#>>'{}', null from public.surveys
+       union all select 'topic', id::int, null, to_json(opens_at)#>>'{}', to_json(closes_at)#>>'{}', null from public.hall_topics
+       order by 1, 2`);
+  const ROLLBACK = new Error('rollback');
+  /** Runs fn in a transaction that is rolled back: the other tests keep the demo as loaded. */
+  const rolledBack = (fn: (q: Queryable) => Promise<void>) =>
+    expect(db.transaction(async (tx) => { await fn(tx); throw ROLLBACK; })).rejects.toBe(ROLLBACK);
+  const ms = (text: string | null) => (text === null ? null : Date.parse(text));
+  const asOf = Date.parse(`${DEFAULT_DEMO.asOf}T00:00:00Z`);
+  const DAY = 86_400_000;
+
+  it('moves the closing (and a hearing\'s meeting) of exactly what was open on the as-of day', async () => {
+    await rolledBack(async (tx) => {
+      const before = await windows(tx);
+      const openThen = (w: Window) =>
+        (w.what !== 'hearing' || w.status === 'open') && ms(w.opens)! <= asOf && w.closes !== null && ms(w.closes)! > asOf;
+      expect(before.filter((w) => w.what === 'hearing' && openThen(w))).toHaveLength(1);
+      // 2026-11-15 → 2027-03-01 12:00 UTC is 106.5 days: whole days, rounded up.
+      const kept = await keepDemoParticipationOpen(tx, DEFAULT_DEMO.asOf, new Date('2027-03-01T12:00:00Z'));
+      expect(kept).toEqual({
+        days: 107,
+        hearings: before.filter((w) => w.what === 'hearing' && openThen(w)).length,
+        surveys: before.filter((w) => w.what === 'survey' && openThen(w)).length,
+        topics: before.filter((w) => w.what === 'topic' && openThen(w)).length,
+      });
+      const moved = (w: Window) => ({
+        ...w, opens: ms(w.opens), closes: openThen(w) ? ms(w.closes)! + 107 * DAY : ms(w.closes),
+        held: openThen(w) && w.held !== null ? ms(w.held)! + 107 * DAY : ms(w.held),
+      });
+      const after = (await windows(tx)).map((w) => ({ ...w, opens: ms(w.opens), closes: ms(w.closes), held: ms(w.held) }));
+      expect(after).toEqual(before.map(moved));
+    });
+  });
+
+  it('changes nothing on or before the as-of day', async () => {
+    await rolledBack(async (tx) => {
+      const before = await windows(tx);
+      expect(await keepDemoParticipationOpen(tx, DEFAULT_DEMO.asOf, new Date(asOf))).toEqual({ days: 0, hearings: 0, surveys: 0, topics: 0 });
+      expect(await windows(tx)).toEqual(before);
+    });
   });
 });

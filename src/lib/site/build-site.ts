@@ -11,6 +11,7 @@ import { migrate } from '../db/migrate.ts';
 import type { Db } from '../db/types.ts';
 import { countUnits, loadDemoCity } from '../demo/load.ts';
 import { DEFAULT_DEMO, generateDemoCity } from '../demo/generate.ts';
+import { keepDemoParticipationOpen } from '../demo/live.ts';
 import { progressBar, type Progress } from '../../cli/progress.ts';
 import { loadGatewayKeys } from '../../server/gateway/keys.ts';
 
@@ -33,6 +34,11 @@ export async function prepareDatabase(db: Db, log: (line: string) => void): Prom
     tick: (n) => bar?.tick(n),
     done: () => bar?.done(),
   });
+  const kept = await keepDemoParticipationOpen(db, DEFAULT_DEMO.asOf);
+  if (kept.days > 0) {
+    log(`The demo is as of ${DEFAULT_DEMO.asOf}; its ${kept.hearings} open hearings, ${kept.surveys} open surveys and ` +
+      `${kept.topics} closing topics stay open: their windows close ${kept.days} days later.`);
+  }
 }
 
 /** Pagefind's index of the built pages (one per language, from each page's lang). */
