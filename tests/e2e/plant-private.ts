@@ -88,9 +88,11 @@ async function plant(db: Db): Promise<Planted> {
   // open_survey_participants and rate_limit_counters: the planted client's salted hash.
   await asCitizen(db, `select public.submit_survey_response(survey_id => $1, answers => $2::text::jsonb) as r`,
     [openSurvey.id, JSON.stringify(answers)]);
-  const clientHash = await one<{ h: string }>(db,
-    `select encode(sha256(convert_to((select value from private.installation_secrets where name = 'client_hash_salt') || '|' || $1, 'UTF8')), 'hex') as h`,
-    [CLIENT_ADDRESS]);
+  // The database's own private.client_hash(), for the planted calls' request headers.
+  const clientHash = await db.transaction(async (tx) => {
+    await tx.query(`select set_config('request.headers', $1, true)`, [JSON.stringify(context.headers)]);
+    return one<{ h: string }>(tx, `select private.client_hash() as h`);
+  });
 
   // cadre_evaluations: a personnel-file entry in a published run (insertable; published rows are final).
   const basis = `${MARK}-personnel-file: 群众反映强烈，建议调整岗位`;
