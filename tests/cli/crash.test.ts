@@ -13,7 +13,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { migrate } from '../../src/lib/db/migrate.ts';
 import { openPglite } from '../../src/lib/db/pglite.ts';
 import { KEYS_FILE } from '../../src/server/gateway/keys.ts';
-import { runLoad, summarise, type Ledger } from '../load/driver.ts';
+import { acknowledgedWrites, runLoad, summarise } from '../load/driver.ts';
 import { insertLoadFixture, liftRateLimits, type LoadFixture } from '../load/fixture.ts';
 import { verifyLedger } from '../load/verify.ts';
 
@@ -77,9 +77,6 @@ function anonKey(): string {
   return (JSON.parse(fs.readFileSync(path.join(dataDir, KEYS_FILE), 'utf8')) as { anon_key: string }).anon_key;
 }
 
-const acknowledged = (ledger: Ledger) =>
-  ledger.opinions.size + ledger.signups.size + ledger.withdrawn.size + ledger.panelResponses.size + ledger.openResponses.length;
-
 beforeAll(async () => {
   const db = await openPglite(dataDir);
   await migrate(db);
@@ -100,7 +97,7 @@ it('keeps every acknowledged write through a kill -9 mid-load, then reopens and 
   const ledger = await runLoad({
     base: first.url, anonKey: anonKey(), fixture: fx, total: 6_000, clients: CLIENTS, expectConnectionLoss: true,
     stop: (l) => {
-      if (!killed && acknowledged(l) >= KILL_AFTER) {
+      if (!killed && acknowledgedWrites(l) >= KILL_AFTER) {
         killed = first.child.kill('SIGKILL');
       }
       return killed;
@@ -113,9 +110,9 @@ it('keeps every acknowledged write through a kill -9 mid-load, then reopens and 
   await exited(first.child);
   expect(first.child.signalCode).toBe('SIGKILL');
   const unanswered = Object.values(ledger.statuses).reduce((n, byStatus) => n + (byStatus[0] ?? 0), 0);
-  console.log(`crash: killed after ${acknowledged(ledger)} acknowledged writes, ${unanswered} calls in flight lost their answer; ${summarise(ledger, CLIENTS)}`);
+  console.log(`crash: killed after ${acknowledgedWrites(ledger)} acknowledged writes, ${unanswered} calls in flight lost their answer; ${summarise(ledger, CLIENTS)}`);
   expect(ledger.violations).toEqual([]);
-  expect(acknowledged(ledger)).toBeGreaterThanOrEqual(KILL_AFTER);
+  expect(acknowledgedWrites(ledger)).toBeGreaterThanOrEqual(KILL_AFTER);
 
   // Restart on the same folder: the database opens, the site rebuilds and is served.
   const second = await startPortal(await freePort());

@@ -247,14 +247,17 @@ export async function runLoad(options: LoadOptions): Promise<Ledger> {
   return ledger;
 }
 
+/** Writes the server acknowledged (a 2xx answer received), of every kind. */
+export const acknowledgedWrites = (ledger: Ledger): number =>
+  ledger.opinions.size + ledger.signups.size + ledger.withdrawn.size + ledger.panelResponses.size + ledger.openResponses.length;
+
 /** One line for the log: calls, concurrency, throughput and latency percentiles. */
 export function summarise(ledger: Ledger, clients: number): string {
   const sorted = [...ledger.latenciesMs].sort((a, b) => a - b);
   const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]?.toFixed(1) ?? '-';
-  const acks = ledger.opinions.size + ledger.signups.size + ledger.withdrawn.size + ledger.panelResponses.size + ledger.openResponses.length;
   return (
     `${ledger.sent} calls from ${clients} concurrent clients in ${ledger.seconds.toFixed(1)} s: ` +
-    `${(ledger.sent / ledger.seconds).toFixed(0)} calls/s, ${acks} acknowledged writes, ` +
+    `${(ledger.sent / ledger.seconds).toFixed(0)} calls/s, ${acknowledgedWrites(ledger)} acknowledged writes, ` +
     `latency p50 ${pct(50)} ms, p99 ${pct(99)} ms; by RPC and status ${JSON.stringify(ledger.statuses)}`
   );
 }
