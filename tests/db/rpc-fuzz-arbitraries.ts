@@ -7,16 +7,12 @@
  */
 import { randomInt } from 'node:crypto';
 import fc from 'fast-check';
-import { SIGNUP_CATEGORIES } from '../../src/lib/schemas/hearing.ts';
+import { CODE_ALPHABET, groupCode, SIGNUP_CATEGORIES } from '../../src/lib/schemas/hearing.ts';
 import type { CitizenRpc, Participation } from './participation-fixtures.ts';
-
-/** The alphabet of confirmation codes and invitation tokens (Crockford base32). */
-export const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 /** `length` random characters of the code alphabet, grouped by four with dashes, as handed out. */
 export function randomCode(length: number): string {
-  const chars = Array.from({ length }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]!).join('');
-  return chars.replace(/(.{4})(?=.)/g, '$1-');
+  return groupCode(Array.from({ length }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]!).join(''));
 }
 
 /** Confirmation codes of sign-ups the test inserted, by the state of the sign-up or its hearing. */
@@ -183,7 +179,7 @@ const typedCode = (code: string): fc.Arbitrary<string> =>
   fc.constantFrom(code, code.toLowerCase(), code.replaceAll('-', ''), ` ${code.replaceAll('-', ' ')} `, code.replaceAll('0', 'O').replaceAll('1', 'l'));
 
 const wellFormedCode = (length: number) =>
-  fc.array(fc.constantFrom(...CODE_ALPHABET), { minLength: length, maxLength: length }).map((c) => c.join('').replace(/(.{4})(?=.)/g, '$1-'));
+  fc.array(fc.constantFrom(...CODE_ALPHABET), { minLength: length, maxLength: length }).map((c) => groupCode(c.join('')));
 
 const unknownId = fc.oneof(fc.integer({ min: 1_000, max: 2 ** 31 }), fc.constantFrom(-1, 0, 999_999_999_999));
 

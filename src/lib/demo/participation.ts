@@ -12,18 +12,12 @@
 import type { Queryable } from '../db/types.ts';
 import { GIVEN, SURNAMES } from './city.ts';
 import type { DemoCity } from './generate.ts';
+import { CODE_ALPHABET, groupCode } from '../schemas/hearing.ts';
 import { Rng } from './rng.ts';
-
-const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 /** A code of the form the database hands out: `length` characters grouped by four. */
 function demoCode(rng: Rng, length: number): string {
-  let code = '';
-  for (let i = 0; i < length; i++) {
-    if (i > 0 && i % 4 === 0) code += '-';
-    code += CODE_ALPHABET[rng.int(0, 31)]!;
-  }
-  return code;
+  return groupCode(Array.from({ length }, () => CODE_ALPHABET[rng.int(0, 31)]!).join(''));
 }
 
 interface Opinion {

@@ -31,6 +31,9 @@ export const HearingSignupInputSchema = z.object({
 export type HearingSignup = z.output<typeof HearingSignupInputSchema>;
 export type HearingSignupInput = z.input<typeof HearingSignupInputSchema>;
 
+/** The alphabet of confirmation codes and invitation tokens (Crockford base32, as private.new_code()). */
+export const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
 /** Codes and tokens as typed, in canonical form: private.normalize_code() in TypeScript. */
 export function normalizeCode(value: string): string {
   return value.replace(/[\s-]/g, '').toUpperCase().replace(/O/g, '0').replace(/[IL]/g, '1');
