@@ -6,18 +6,13 @@
  *
  * Run alone: `tsx tests/bench/gateway-bench.ts`.
  */
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createClient } from '@supabase/supabase-js';
 import { migrate } from '../../src/lib/db/migrate.ts';
 import { openPglite } from '../../src/lib/db/pglite.ts';
 import { openPostgres } from '../../src/lib/db/postgres.ts';
 import type { Db } from '../../src/lib/db/types.ts';
-import { keysFromSecret } from '../../src/server/gateway/keys.ts';
-import { createPortalServer, listen } from '../../src/server/server.ts';
+import { startTestPortal } from '../db/test-portal.ts';
 
 const CONCURRENCY = 8;
 
@@ -50,11 +45,8 @@ async function benchOne(label: string, db: Db, calls: number, record: (name: str
   const topicId = topic!.id;
   const body = (i: number) => `基准测试意见第${i}条：建议增加公共自行车停放点。`;
 
-  const distDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongshi-gw-bench-'));
-  const keys = await keysFromSecret(randomBytes(32).toString('base64url'), 'bench');
-  const server = createPortalServer({ distDir, db, keys, gateway: { trustProxy: true, logError: () => undefined } });
-  const base = (await listen(server, 0)).replace(/\/$/, '');
-  const supabase = createClient(base, keys.anonKey, { auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false } });
+  const portal = await startTestPortal(db, { trustProxy: true, logError: () => undefined });
+  const supabase = createClient(portal.base, portal.keys.anonKey, { auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false } });
   try {
     const viaGateway = async (i: number) => {
       const response = await supabase
@@ -80,9 +72,7 @@ async function benchOne(label: string, db: Db, calls: number, record: (name: str
     record(`${label} direct submissions/s (Db port, ${CONCURRENCY} concurrent, ${calls} calls)`, directRate.toFixed(0));
     record(`${label} gateway / direct throughput`, (gatewayRate / directRate).toFixed(2));
   } finally {
-    server.close();
-    server.closeAllConnections();
-    fs.rmSync(distDir, { recursive: true, force: true });
+    portal.close();
   }
 }
 
