@@ -8,6 +8,10 @@ import { loadGatewayKeys } from '../server/gateway/keys.ts';
 import { createPortalServer, listen } from '../server/server.ts';
 
 const config = readConfig();
+// Last resort: a fault that escapes every handler is logged, and the portal keeps serving
+// everyone else (each handler already answers its own request's errors).
+process.on('uncaughtException', (error) => console.error('Unexpected error (the portal keeps running):', error));
+process.on('unhandledRejection', (reason) => console.error('Unexpected rejection (the portal keeps running):', reason));
 try {
   // The server holds the database (and the PGlite folder's lock) for its whole life; Astro's
   // content loaders reuse this process's database while the site builds.
@@ -22,7 +26,12 @@ try {
     distDir: DIST_DIR,
     db,
     keys,
-    gateway: { trustProxy: process.env['GONGSHI_TRUST_PROXY'] === '1' },
+    gateway: {
+      trustProxy: process.env['GONGSHI_TRUST_PROXY'] === '1',
+      clientIpHeader: process.env['GONGSHI_CLIENT_IP_HEADER']?.trim() || 'x-real-ip',
+      jwtIssuer: process.env['GONGSHI_JWT_ISSUER']?.trim() || undefined,
+      jwtAudience: process.env['GONGSHI_JWT_AUDIENCE']?.trim() || undefined,
+    },
   });
   const url = await listen(server, config.port, process.env['HOST'] ?? '127.0.0.1');
   const islands = process.env['PUBLIC_SUPABASE_URL']
@@ -30,8 +39,8 @@ try {
     : 'the islands call this gateway';
   console.log(`API gateway (PostgREST-compatible RPCs): ${new URL(`${GATEWAY_PREFIX}/rpc/`, url).href}  — ${islands}`);
   console.log(`  anon key:         ${keys.anonKey}`);
-  console.log(`  service_role key: ${keys.serviceRoleKey}  (secret: for trusted servers only)`);
-  console.log(`  keys from ${keys.source}`);
+  // The service key is never printed: logs are shared and kept; whoever needs it reads its source.
+  console.log(`  service_role key: kept in ${keys.source}  (secret: for trusted servers only)`);
   console.log(`Gongshi is running at ${url}  (Ctrl+C to stop)`);
   const stop = () => {
     server.close();

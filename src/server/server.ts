@@ -1,12 +1,16 @@
 /**
  * The portal's one HTTP server: the built site, and — given a database — the local gateway
- * under /rest/v1/ that answers the islands' supabase.rpc() calls. Security headers on every response.
+ * under /rest/v1/ that answers the islands' supabase.rpc() calls. Security headers on every
+ * response, including Node's own 400/408/431 answers; no request can throw past the handler.
  */
 import http from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { Db } from '../lib/db/types.ts';
 import { createGateway, GATEWAY_PREFIX, type GatewayOptions } from './gateway/gateway.ts';
 import type { GatewayKeys } from './gateway/keys.ts';
-import { applySecurityHeaders } from './headers.ts';
+import { applySecurityHeaders, SECURITY_HEADERS } from './headers.ts';
+import { rememberPeerAddress } from './peer-address.ts';
+import { BadRequestTarget, parseRequestTarget } from './request-target.ts';
 import { serveStatic } from './static.ts';
 
 export interface PortalServerOptions {
@@ -15,24 +19,87 @@ export interface PortalServerOptions {
   db?: Db;
   /** The gateway's keys (loadGatewayKeys()); required with db. */
   keys?: GatewayKeys;
-  /** Passed to the gateway (trustProxy, maxBodyBytes, logError). */
+  /** Passed to the gateway (trustProxy, clientIpHeader, maxBodyBytes, logError). */
   gateway?: Omit<GatewayOptions, 'db' | 'keys'>;
+  /** Open connections at most; more are refused until some close. Default 1,000. */
+  maxConnections?: number;
+  /** Where unexpected errors are reported. Default console.error. */
+  logError?: (message: string, error: unknown) => void;
 }
+
+/** Slow clients are dropped: all headers within 10 s, the whole request within 30 s. */
+export const HEADERS_TIMEOUT_MS = 10_000;
+export const REQUEST_TIMEOUT_MS = 30_000;
 
 export function createPortalServer(options: PortalServerOptions): http.Server {
   const site = serveStatic(options.distDir);
+  const logError = options.logError ?? ((message, error) => console.error(message, error));
   if (options.db && !options.keys) throw new Error('createPortalServer: the gateway needs keys (loadGatewayKeys()).');
   const gateway =
-    options.db && options.keys ? createGateway({ ...options.gateway, db: options.db, keys: options.keys }) : undefined;
-  return http.createServer((req, res) => {
-    applySecurityHeaders(res, req.headers['x-forwarded-proto'] === 'https');
-    const path = (req.url ?? '/').split('?')[0]!;
-    if (gateway && (path === GATEWAY_PREFIX || path.startsWith(`${GATEWAY_PREFIX}/`))) {
-      gateway(req, res);
-      return;
-    }
-    site(req, res);
-  });
+    options.db && options.keys
+      ? createGateway({ logError, ...options.gateway, db: options.db, keys: options.keys })
+      : undefined;
+  const server = http.createServer(
+    { headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS },
+    (req, res) => {
+      applySecurityHeaders(res, req.headers['x-forwarded-proto'] === 'https');
+      const fail = (status: number, text: string) => {
+        if (res.headersSent) {
+          res.destroy();
+          return;
+        }
+        res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'content-length': String(Buffer.byteLength(text)) });
+        res.end(text);
+      };
+      try {
+        const target = parseRequestTarget(req.url);
+        if (gateway && (target.pathname === GATEWAY_PREFIX || target.pathname.startsWith(`${GATEWAY_PREFIX}/`))) {
+          gateway(req, res);
+          return;
+        }
+        site(req, res, target).catch((error: unknown) => {
+          logError(`site: ${req.method} ${req.url} failed`, error);
+          fail(500, 'Internal server error\n');
+        });
+      } catch (error) {
+        if (error instanceof BadRequestTarget) {
+          fail(400, `Bad request: ${error.reason}.\n`);
+          return;
+        }
+        logError(`server: ${req.method} ${req.url} failed`, error);
+        fail(500, 'Internal server error\n');
+      }
+    },
+  );
+  server.maxConnections = options.maxConnections ?? 1000;
+  server.on('connection', rememberPeerAddress);
+  server.on('clientError', answerClientError);
+  return server;
+}
+
+/**
+ * Node's answer to a request it cannot parse or that timed out, with the security headers that
+ * Node's default answer lacks. A socket that is gone or already answering is just closed.
+ */
+function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (!socket.writable || (error.code === 'ECONNRESET')) {
+    socket.destroy();
+    return;
+  }
+  const [status, reason] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'Request Header Fields Too Large']
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'Request Timeout']
+        : [400, 'Bad Request'];
+  const body = `${reason}\n`;
+  const headers = Object.entries({
+    ...SECURITY_HEADERS,
+    'content-type': 'text/plain; charset=utf-8',
+    'content-length': String(Buffer.byteLength(body)),
+    connection: 'close',
+  }).map(([name, value]) => `${name}: ${value}\r\n`);
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\n${headers.join('')}\r\n${body}`);
 }
 
 /** Listens on port (0 = any free port) and resolves with the URL. */

@@ -1,7 +1,13 @@
-/** Serves the built site (dist/) the way a static host would: index.html per folder, 404.html, caching. */
+/**
+ * Serves the built site (dist/) the way a static host would: index.html per folder, 404.html,
+ * caching validators (ETag, Last-Modified), long-lived caching for hashed assets, and gzip or
+ * Brotli for text, compressed off the request thread and kept in a bounded cache.
+ */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { CompressionCache, negotiateEncoding } from './compression.ts';
+import { sameSiteLocation, type RequestTarget } from './request-target.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -23,16 +29,21 @@ const TYPES: Record<string, string> = {
   '.pf_meta': 'application/octet-stream',
 };
 
-/** Resolves a URL path to a file inside root, or undefined (never escapes root). */
-export function resolveStatic(root: string, urlPath: string): string | undefined {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return undefined;
-  }
-  if (decoded.includes('\0')) return undefined;
-  const target = path.resolve(root, `.${path.posix.normalize(`/${decoded}`)}`);
+/** The media type of a served file; JSON Feeds (`feed.json`) are `application/feed+json`. */
+export function contentTypeOf(file: string): string {
+  if (path.basename(file) === 'feed.json') return 'application/feed+json; charset=utf-8';
+  return TYPES[path.extname(file)] ?? 'application/octet-stream';
+}
+
+/** Types worth compressing: text and the already-uncompressed formats the site ships. */
+function compressible(type: string): boolean {
+  return /^(text\/|application\/(json|feed\+json|xml|rss\+xml|wasm)|image\/svg\+xml)/.test(type);
+}
+
+/** Resolves a decoded URL path to a file inside root, or undefined (never escapes root). */
+export function resolveStatic(root: string, decodedPath: string): string | undefined {
+  if (decodedPath.includes('\0')) return undefined;
+  const target = path.resolve(root, `.${path.posix.normalize(`/${decodedPath}`)}`);
   if (target !== root && !target.startsWith(root + path.sep)) return undefined;
   for (const candidate of [target, path.join(target, 'index.html'), `${target}.html`]) {
     try {
@@ -46,32 +57,68 @@ export function resolveStatic(root: string, urlPath: string): string | undefined
 
 export function serveStatic(root: string) {
   const notFound = path.join(root, '404.html');
-  return (req: IncomingMessage, res: ServerResponse): void => {
+  const cache = new CompressionCache();
+  return async (req: IncomingMessage, res: ServerResponse, target: RequestTarget): Promise<void> => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' });
       res.end('Method not allowed\n');
       return;
     }
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    const file = resolveStatic(root, target.decodedPath);
     // Folders are canonical with a trailing slash, as on a static host.
-    const file = resolveStatic(root, url.pathname);
-    if (file && file.endsWith(`${path.sep}index.html`) && !url.pathname.endsWith('/') && !url.pathname.endsWith('.html')) {
-      res.writeHead(301, { location: `${url.pathname}/${url.search}` });
+    if (file && file.endsWith(`${path.sep}index.html`) && !target.pathname.endsWith('/') && !target.pathname.endsWith('.html')) {
+      res.writeHead(301, { location: sameSiteLocation(`${target.pathname}/${target.search}`) });
+      res.end();
+      return;
+    }
+    const body = file ?? (fs.existsSync(notFound) ? notFound : undefined);
+    if (!body) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Not found\n');
+      return;
+    }
+    const stat = await fs.promises.stat(body);
+    const type = contentTypeOf(body);
+    const headers: Record<string, string> = {
+      'content-type': type,
+      'cache-control': target.pathname.startsWith('/_astro/')
+        ? 'public, max-age=31536000, immutable'
+        : 'public, max-age=0, must-revalidate',
+      etag: `W/"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`,
+      'last-modified': stat.mtime.toUTCString(),
+    };
+    if (compressible(type)) headers['vary'] = 'Accept-Encoding';
+    if (file && notModified(req, headers['etag']!, stat.mtime)) {
+      res.writeHead(304, headers);
       res.end();
       return;
     }
     const status = file ? 200 : 404;
-    const body = file ?? (fs.existsSync(notFound) ? notFound : undefined);
-    const type = body ? (TYPES[path.extname(body)] ?? 'application/octet-stream') : 'text/plain; charset=utf-8';
-    const hashed = url.pathname.startsWith('/_astro/');
-    res.writeHead(status, {
-      'content-type': type,
-      'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate',
-    });
-    if (req.method === 'HEAD' || !body) {
-      res.end(body ? undefined : 'Not found\n');
+    const encoding = compressible(type) && stat.size >= 512 ? negotiateEncoding(req.headers['accept-encoding']) : undefined;
+    if (encoding) {
+      const compressed = await cache.get(body, stat, encoding);
+      res.writeHead(status, { ...headers, 'content-encoding': encoding, 'content-length': String(compressed.length) });
+      res.end(req.method === 'HEAD' ? undefined : compressed);
       return;
     }
-    fs.createReadStream(body).pipe(res);
+    res.writeHead(status, { ...headers, 'content-length': String(stat.size) });
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
+    const stream = fs.createReadStream(body);
+    stream.on('error', () => res.destroy());
+    stream.pipe(res);
   };
+}
+
+/** Conditional GET: If-None-Match wins over If-Modified-Since (RFC 9110 §13.2.2). */
+function notModified(req: IncomingMessage, etag: string, mtime: Date): boolean {
+  const ifNoneMatch = req.headers['if-none-match'];
+  if (ifNoneMatch !== undefined) {
+    const weak = (tag: string) => tag.trim().replace(/^W\//, '');
+    return ifNoneMatch.trim() === '*' || ifNoneMatch.split(',').some((tag) => weak(tag) === weak(etag));
+  }
+  const since = Date.parse(req.headers['if-modified-since'] ?? '');
+  return Number.isFinite(since) && Math.floor(mtime.getTime() / 1000) * 1000 <= since;
 }

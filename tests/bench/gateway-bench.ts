@@ -51,7 +51,7 @@ async function benchOne(label: string, db: Db, calls: number, record: (name: str
     const viaGateway = async (i: number) => {
       const response = await supabase
         .rpc('submit_hall_opinion', { topic_id: topicId, body: body(i) })
-        .setHeader('x-forwarded-for', address(i));
+        .setHeader('x-real-ip', address(i));
       if (response.error) throw new Error(`gateway call ${i}: ${response.error.code} ${response.error.message}`);
     };
     const direct = async (i: number) => {

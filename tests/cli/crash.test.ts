@@ -43,7 +43,7 @@ async function startPortal(port: number): Promise<{ child: ChildProcess; url: st
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli/start.ts')], {
     cwd: root,
     env: { ...process.env, PORT: String(port), GONGSHI_DATA_DIR: dataDir, GONGSHI_DIST_DIR: distDir, DATABASE_URL: '',
-      // The load clients stand for many people: each sends its own X-Forwarded-For.
+      // The load clients stand for many people: each sends its own X-Real-IP.
       GONGSHI_TRUST_PROXY: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -26,7 +26,7 @@ beforeAll(async () => {
   // Panel answers are 12 % of the calls and every token is sent twice.
   fx = await insertLoadFixture(db, Math.ceil((CALLS * 0.12) / 2) + 10);
   await liftRateLimits(db);
-  // trustProxy: each client's x-forwarded-for is its address, as behind the site's reverse proxy.
+  // trustProxy: each client's X-Real-IP is its address, as behind the site's reverse proxy.
   portal = await startTestPortal(db, { trustProxy: true });
 });
 

@@ -137,7 +137,7 @@ beforeAll(async () => {
   expect(Object.fromEntries(Object.entries(await snapshot()).filter(([k]) => k in counts))).toEqual(counts);
 
   // Rate limits: every request comes from an address of its own, as the gateway behind a trusted
-  // proxy sees it (trustProxy + X-Forwarded-For), so that per-client limits do not turn most calls
+  // proxy sees it (trustProxy + X-Real-IP), so that per-client limits do not turn most calls
   // into 429s and hide the paths under test. The limits themselves stay as migrated; one request in
   // ten comes from one shared address, which still reaches PT429 and one-answer-per-client (23505).
   portal = await startTestPortal(db, { trustProxy: true, logError: (m, e) => logged.push(`${m}: ${String(e)}`) });
@@ -166,7 +166,7 @@ function clientAddress(request: FuzzRequest): string {
 }
 
 async function send(rpc: CitizenRpc, request: FuzzRequest) {
-  const headers: Record<string, string> = { apikey: keys.anonKey, 'x-forwarded-for': clientAddress(request) };
+  const headers: Record<string, string> = { apikey: keys.anonKey, 'x-real-ip': clientAddress(request) };
   if (request.contentType !== '') headers['content-type'] = request.contentType;
   const body = request.body.kind === 'args' ? encodePairs(request.body.pairs) : request.body.body;
   const response = await fetch(`${base}/rest/v1/rpc/${rpc}`, { method: 'POST', headers, body });
@@ -224,11 +224,11 @@ describe('every citizen RPC through the gateway, with generated bad input', () =
     expect(Object.keys(ALLOWED_ON_SUCCESS).sort()).toEqual([...CITIZEN_RPCS].sort());
   });
 
-  it('premise: behind the trusted proxy, each X-Forwarded-For address is a client of its own', async () => {
+  it('premise: behind the trusted proxy, each X-Real-IP address is a client of its own', async () => {
     const body = JSON.stringify({ survey_id: context.fx.survey.open, answers: [{ question_id: context.fx.question.openRating, value: 4 }] });
     const call = (address: string) =>
       fetch(`${base}/rest/v1/rpc/submit_survey_response`, {
-        method: 'POST', headers: { apikey: keys.anonKey, 'content-type': 'application/json', 'x-forwarded-for': address }, body,
+        method: 'POST', headers: { apikey: keys.anonKey, 'content-type': 'application/json', 'x-real-ip': address }, body,
       }).then((r) => r.status);
     expect([await call('198.51.100.1'), await call('198.51.100.2, 10.0.0.1'), await call('198.51.100.1')]).toEqual([200, 200, 409]);
   });

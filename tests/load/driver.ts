@@ -124,7 +124,7 @@ export async function runLoad(options: LoadOptions): Promise<Ledger> {
           apikey: options.anonKey,
           authorization: `Bearer ${options.anonKey}`,
           'content-type': 'application/json',
-          'x-forwarded-for': `10.77.${client >> 8}.${client & 255}`,
+          'x-real-ip': `10.77.${client >> 8}.${client & 255}`,
         },
         body: JSON.stringify(args),
       });

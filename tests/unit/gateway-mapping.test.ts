@@ -10,7 +10,7 @@ import { ConfirmationCodeInputSchema, HearingSignupInputSchema, normalizeCode } 
 import { surveyResponseSchema, type SurveyQuestion } from '../../src/lib/schemas/survey.ts';
 import { statusForSqlState } from '../../src/server/gateway/errors.ts';
 import { callStatement, matchArguments, type RpcFunction } from '../../src/server/gateway/functions.ts';
-import { clientHeaders, jsonNestedDeeperThan } from '../../src/server/gateway/gateway.ts';
+import { clientHeaders, jsonNestedDeeperThan, prefersRollback } from '../../src/server/gateway/gateway.ts';
 
 describe('statusForSqlState (PostgREST "HTTP Status Codes")', () => {
   it.each([
@@ -69,15 +69,36 @@ describe('gateway request reading (found by tests/db/rpc-fuzz.test.ts)', () => {
 
   const request = (headers: Record<string, string>) => ({ headers, socket: { remoteAddress: '::ffff:192.0.2.9' } }) as never;
 
-  it('behind a trusted proxy that sends only X-Forwarded-For, X-Real-IP names the client, not the proxy', () => {
-    expect(clientHeaders(request({ 'x-forwarded-for': '198.51.100.7, 192.0.2.9' }), true)).toMatchObject({
-      'x-forwarded-for': '198.51.100.7, 192.0.2.9', 'x-real-ip': '198.51.100.7',
+  it('behind a trusted proxy, the address comes from the one configured header; every other address header is dropped', () => {
+    const spoofed = { 'x-forwarded-for': '198.51.100.7', 'cf-connecting-ip': '198.51.100.8', 'true-client-ip': '198.51.100.9', forwarded: 'for=198.51.100.10' };
+    const realIp = { trustProxy: true, header: 'x-real-ip' };
+    expect(clientHeaders(request({ ...spoofed, 'x-real-ip': '203.0.113.5', accept: '*/*' }), realIp)).toEqual({
+      accept: '*/*', 'x-forwarded-for': '203.0.113.5', 'x-real-ip': '203.0.113.5',
     });
-    expect(clientHeaders(request({ 'x-forwarded-for': '198.51.100.7', 'x-real-ip': '203.0.113.5' }), true)).toMatchObject({ 'x-real-ip': '203.0.113.5' });
-    // Without trust, whatever the client claims is replaced by the socket's address.
-    expect(clientHeaders(request({ 'x-forwarded-for': '198.51.100.7', 'cf-connecting-ip': '198.51.100.8' }), false)).toEqual({
+    // X-Forwarded-For: the entry the trusted proxy appended (the last), not what the client wrote first.
+    const xff = { trustProxy: true, header: 'x-forwarded-for' };
+    expect(clientHeaders(request({ 'x-forwarded-for': '198.51.100.7, 203.0.113.6', 'cf-connecting-ip': '198.51.100.8' }), xff)).toEqual({
+      'x-forwarded-for': '203.0.113.6', 'x-real-ip': '203.0.113.6',
+    });
+    // The proxy did not name the client (or named something that is no address): refused, not "unknown".
+    expect(() => clientHeaders(request(spoofed), realIp)).toThrow(/client address is unknown/);
+    expect(() => clientHeaders(request({ 'x-real-ip': 'unknown' }), realIp)).toThrow(/client address is unknown/);
+  });
+
+  it('without a trusted proxy, whatever the client claims is replaced by the socket address', () => {
+    const direct = { trustProxy: false, header: 'x-real-ip' };
+    expect(clientHeaders(request({ 'x-forwarded-for': '198.51.100.7', 'x-real-ip': '198.51.100.7', 'cf-connecting-ip': '198.51.100.8' }), direct)).toEqual({
       'x-forwarded-for': '192.0.2.9', 'x-real-ip': '192.0.2.9',
     });
+    // A connection reset before the handler ran has no address left: the call is refused.
+    expect(() => clientHeaders({ headers: {}, socket: {} } as never, direct)).toThrow(/client address is unknown/);
+  });
+
+  it('Prefer: tx=rollback is recognised among other preferences', () => {
+    expect(prefersRollback('return=minimal, tx=rollback')).toBe(true);
+    expect(prefersRollback('tx = rollback')).toBe(true);
+    expect(prefersRollback('tx=commit')).toBe(false);
+    expect(prefersRollback(undefined)).toBe(false);
   });
 });
 

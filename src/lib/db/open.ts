@@ -5,12 +5,14 @@
  */
 import { readConfig, type Config } from '../config.ts';
 import { lockDataDir } from './lock.ts';
+import { makePrivateFolder } from './private-folder.ts';
 import { openPglite } from './pglite.ts';
 import { openPostgres } from './postgres.ts';
 import type { Db } from './types.ts';
 
 export async function openDb(config: Config = readConfig()): Promise<Db> {
   if (config.databaseUrl) return openPostgres(config.databaseUrl);
+  makePrivateFolder(config.dataDir);
   const release = lockDataDir(config.dataDir);
   try {
     const db = await openPglite(config.dataDir);

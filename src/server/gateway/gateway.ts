@@ -10,12 +10,15 @@
  * tables are not served (the site reads them at build time).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
+import { isIP } from 'node:net';
+import { errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyOptions } from 'jose';
 import { pgErrorFields } from '../../lib/db/errors.ts';
 import { ROLES, type Db, type Role } from '../../lib/db/types.ts';
 import { ApiError, apiError, statusForSqlState, type ApiErrorBody } from './errors.ts';
 import { callStatement, FunctionCache, matchArguments, type RpcFunction } from './functions.ts';
 import type { GatewayKeys } from './keys.ts';
+import { peerAddress } from '../peer-address.ts';
+import { BadRequestTarget, parseRequestTarget } from '../request-target.ts';
 
 export const GATEWAY_PREFIX = '/rest/v1';
 
@@ -23,11 +26,21 @@ export interface GatewayOptions {
   db: Db;
   keys: GatewayKeys;
   /**
-   * Trust X-Forwarded-For / X-Real-IP / CF-Connecting-IP sent by a reverse proxy in front of the
-   * gateway. Off by default: the client address is then the socket's, and any such header sent by
-   * the client is replaced, since rate limits and one-answer-per-client depend on it.
+   * Trust the reverse proxy in front of the gateway to name the client in `clientIpHeader`. Off by
+   * default: the client address is then the socket's. Either way every other address header the
+   * request carries is dropped before SQL sees it, since rate limits and one-answer-per-client
+   * depend on the address.
    */
   trustProxy?: boolean;
+  /**
+   * With trustProxy, the one header that names the client (lower or any case). Default
+   * X-Real-IP; for X-Forwarded-For the last entry counts, the one the proxy itself appended.
+   */
+  clientIpHeader?: string;
+  /** When set, a JWT must carry this `iss` (Supabase: https://<project>.supabase.co/auth/v1). */
+  jwtIssuer?: string | undefined;
+  /** When set, a JWT must carry this `aud` (Supabase's user tokens: authenticated). */
+  jwtAudience?: string | undefined;
   /** Largest request body accepted; larger ones get 413. Default 256 KiB. */
   maxBodyBytes?: number;
   /**
@@ -47,7 +60,11 @@ const ALLOW_HEADERS = 'Authorization, Content-Type, Accept, Accept-Language, Con
 const EXPOSE_HEADERS = 'Content-Encoding, Content-Location, Content-Range, Content-Type, Date, Location, Server, Transfer-Encoding, Range-Unit';
 /** Request headers never passed on to SQL in request.headers. */
 const PRIVATE_HEADERS = new Set(['authorization', 'apikey', 'cookie', 'proxy-authorization']);
-const ADDRESS_HEADERS = ['x-forwarded-for', 'x-real-ip', 'cf-connecting-ip', 'forwarded'];
+/** Headers that name a client address; only the gateway's own pass to SQL. */
+const ADDRESS_HEADERS = new Set([
+  'x-forwarded-for', 'x-real-ip', 'cf-connecting-ip', 'true-client-ip', 'x-client-ip', 'x-cluster-client-ip',
+  'fastly-client-ip', 'forwarded', 'forwarded-for', 'x-forwarded',
+]);
 /** Query parameters of a GET call that are not function arguments. */
 const RESERVED_PARAMS = new Set(['apikey', 'select']);
 
@@ -58,10 +75,14 @@ interface Caller {
 
 export function createGateway(options: GatewayOptions): GatewayHandler {
   const cache = new FunctionCache(options.db);
-  const verifier = new TokenVerifier(options.keys.secret);
+  const verifier = new TokenVerifier(options.keys.secret, { issuer: options.jwtIssuer, audience: options.jwtAudience });
   const maxBodyBytes = options.maxBodyBytes ?? 256 * 1024;
   const maxJsonDepth = options.maxJsonDepth ?? 100;
   const logError = options.logError ?? ((message, error) => console.error(message, error));
+  const addressSource: ClientAddressSource = {
+    trustProxy: options.trustProxy === true,
+    header: (options.clientIpHeader ?? 'x-real-ip').toLowerCase(),
+  };
 
   return (req, res) => {
     res.setHeader('access-control-allow-origin', '*');
@@ -80,7 +101,7 @@ export function createGateway(options: GatewayOptions): GatewayHandler {
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = req.method ?? 'GET';
-    const url = new URL(req.url ?? '/', 'http://gateway.invalid');
+    const url = requestUrl(req.url);
     if (method === 'OPTIONS') {
       res.writeHead(200, {
         'access-control-allow-methods': 'GET, POST, PATCH, PUT, DELETE, OPTIONS, HEAD',
@@ -102,6 +123,8 @@ export function createGateway(options: GatewayOptions): GatewayHandler {
         code: 'PGRST101', message: `Cannot use the ${method} method on RPC`, details: null, hint: null,
       }, { allow: 'GET, HEAD, POST, OPTIONS' });
     }
+    // The address is read first, before anything is awaited, while the connection is surely there.
+    const headers = clientHeaders(req, addressSource);
     const profile = req.headers[method === 'POST' ? 'content-profile' : 'accept-profile'];
     if (profile !== undefined && profile !== 'public') {
       throw apiError(406, 'PGRST106', 'The schema must be one of the following: public', null,
@@ -117,7 +140,10 @@ export function createGateway(options: GatewayOptions): GatewayHandler {
 
     // PostgREST's access modes: GET and HEAD, and stable or immutable functions, run read only.
     const readOnly = method !== 'POST' || fn.volatility !== 'v';
-    const body = await call(fn, given, args, caller, clientHeaders(req, options.trustProxy === true), readOnly);
+    const rollback = prefersRollback([req.headers['prefer']].flat().join(','));
+    const body = await call(fn, given, args, caller, headers, { readOnly, rollback });
+    // PostgREST names a preference it applied; a rolled-back call still answers what it would have.
+    if (rollback) res.setHeader('preference-applied', 'tx=rollback');
     if (body === undefined) {
       res.writeHead(204);
       res.end();
@@ -136,20 +162,22 @@ export function createGateway(options: GatewayOptions): GatewayHandler {
     args: Record<string, unknown>,
     caller: Caller,
     headers: Record<string, string>,
-    readOnly: boolean,
+    mode: { readOnly: boolean; rollback: boolean },
   ): Promise<string | undefined> {
     try {
       return await options.db.asRole(
         caller.role,
         async (tx) => {
-          if (readOnly) await tx.exec('set transaction read only');
+          if (mode.readOnly) await tx.exec('set transaction read only');
           const rows = await tx.query<{ body?: string | null }>(callStatement(fn, given), given.length > 0 ? [JSON.stringify(args)] : []);
-          if (fn.returns === 'void') return undefined;
-          return rows[0]?.body ?? 'null';
+          const body = fn.returns === 'void' ? undefined : (rows[0]?.body ?? 'null');
+          if (mode.rollback) throw new RolledBack(body);
+          return body;
         },
         { claims: { ...caller.claims, role: caller.role }, headers },
       );
     } catch (error) {
+      if (error instanceof RolledBack) return error.body;
       const pg = pgErrorFields(error);
       if (!pg) throw error;
       const status = statusForSqlState(pg.code, caller.role !== 'anon');
@@ -159,6 +187,33 @@ export function createGateway(options: GatewayOptions): GatewayHandler {
       }
       throw apiError(status, pg.code, pg.message, pg.detail ?? null, pg.hint ?? null);
     }
+  }
+}
+
+/** Thrown out of a transaction to roll it back on purpose (Prefer: tx=rollback), carrying the answer. */
+class RolledBack extends Error {
+  constructor(readonly body: string | undefined) {
+    super('rolled back as the client preferred');
+  }
+}
+
+/** Whether the Prefer header asks to roll the call's transaction back (RFC 7240 preferences). */
+export function prefersRollback(prefer: string | undefined): boolean {
+  return (prefer ?? '').split(',').some((preference) => preference.trim().toLowerCase().replace(/\s+/g, '') === 'tx=rollback');
+}
+
+interface RequestUrl {
+  pathname: string;
+  params: URLSearchParams;
+}
+
+function requestUrl(raw: string | undefined): RequestUrl {
+  try {
+    const target = parseRequestTarget(raw);
+    return { pathname: target.pathname, params: new URLSearchParams(target.search) };
+  } catch (error) {
+    if (error instanceof BadRequestTarget) throw apiError(400, 'PGRST000', `Bad request target: ${error.reason}`);
+    throw error;
   }
 }
 
@@ -191,15 +246,20 @@ function safeDecode(segment: string): string | undefined {
 class TokenVerifier {
   #key: Promise<CryptoKey>;
   #verified = new Map<string, JWTPayload>();
+  #claims: JWTVerifyOptions;
 
-  constructor(secret: Uint8Array) {
+  constructor(secret: Uint8Array, claims: { issuer?: string | undefined; audience?: string | undefined }) {
+    this.#claims = {
+      ...(claims.issuer ? { issuer: claims.issuer } : {}),
+      ...(claims.audience ? { audience: claims.audience } : {}),
+    };
     this.#key = crypto.subtle.importKey('raw', new Uint8Array(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
   }
 
   async verify(jwt: string): Promise<JWTPayload> {
     const known = this.#verified.get(jwt);
     if (known && (known.exp === undefined || known.exp * 1000 > Date.now())) return known;
-    const payload = await verify(jwt, await this.#key);
+    const payload = await verify(jwt, await this.#key, this.#claims);
     if (this.#verified.size >= 1000) this.#verified.clear();
     this.#verified.set(jwt, payload);
     return payload;
@@ -207,10 +267,10 @@ class TokenVerifier {
 }
 
 /** The role from the bearer JWT, else from the apikey header (or query parameter). */
-async function authenticate(req: IncomingMessage, url: URL, verifier: TokenVerifier): Promise<Caller> {
+async function authenticate(req: IncomingMessage, url: RequestUrl, verifier: TokenVerifier): Promise<Caller> {
   const authorization = req.headers.authorization;
   const bearer = authorization && /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];
-  const apikey = (req.headers['apikey'] as string | undefined) ?? url.searchParams.get('apikey') ?? undefined;
+  const apikey = (req.headers['apikey'] as string | undefined) ?? url.params.get('apikey') ?? undefined;
   const token = bearer || apikey;
   if (!token) {
     throw apiError(401, 'PGRST302', 'Anonymous access is disabled', null,
@@ -227,13 +287,14 @@ async function authenticate(req: IncomingMessage, url: URL, verifier: TokenVerif
   return { role: role as Role, claims };
 }
 
-async function verify(jwt: string, key: CryptoKey): Promise<JWTPayload> {
+async function verify(jwt: string, key: CryptoKey, claims: JWTVerifyOptions): Promise<JWTPayload> {
   try {
-    const { payload } = await jwtVerify(jwt, key, { algorithms: ['HS256'] });
+    const { payload } = await jwtVerify(jwt, key, { ...claims, algorithms: ['HS256'] });
     return payload;
   } catch (error) {
     if (error instanceof joseErrors.JWTExpired) throw jwtError('JWT expired');
     if (error instanceof joseErrors.JWSSignatureVerificationFailed) throw jwtError('JWSError JWSInvalidSignature');
+    if (error instanceof joseErrors.JWTClaimValidationFailed) throw jwtError(`JWT claim ${error.claim} is not accepted`);
     if (error instanceof joseErrors.JOSEAlgNotAllowed) throw jwtError('Wrong or unsupported encoding algorithm');
     const parts = jwt.split('.').length;
     if (parts !== 3) throw jwtError(`Expected 3 parts in JWT; got ${parts}`);
@@ -306,26 +367,48 @@ function tooLarge(maxBytes: number): ApiError {
 }
 
 /** GET arguments: each query parameter is one named argument, as text. */
-function queryArguments(url: URL): Record<string, unknown> {
+function queryArguments(url: RequestUrl): Record<string, unknown> {
   const args: Record<string, unknown> = {};
-  for (const [key, value] of url.searchParams) if (!RESERVED_PARAMS.has(key)) args[key] = value;
+  for (const [key, value] of url.params) if (!RESERVED_PARAMS.has(key)) args[key] = value;
   return args;
 }
 
-/** Request headers as PostgREST passes them to SQL, with the client address the gateway vouches for. */
-export function clientHeaders(req: Pick<IncomingMessage, 'headers' | 'socket'>, trustProxy: boolean): Record<string, string> {
+export interface ClientAddressSource {
+  trustProxy: boolean;
+  /** Lower-case header name read behind a trusted proxy. */
+  header: string;
+}
+
+/**
+ * Request headers as PostgREST passes them to SQL, with the one client address the gateway vouches
+ * for in X-Real-IP and X-Forwarded-For and no other address header. Throws 400 when there is no
+ * address to vouch for (the connection is gone, or the trusted proxy did not name the client).
+ */
+export function clientHeaders(req: Pick<IncomingMessage, 'headers' | 'socket'>, source: ClientAddressSource): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined || PRIVATE_HEADERS.has(name)) continue;
-    if (!trustProxy && ADDRESS_HEADERS.includes(name)) continue;
+    if (value === undefined || PRIVATE_HEADERS.has(name) || ADDRESS_HEADERS.has(name)) continue;
     headers[name] = Array.isArray(value) ? value.join(', ') : value;
   }
-  const address = (req.socket.remoteAddress ?? 'unknown').replace(/^::ffff:/, '');
-  headers['x-forwarded-for'] ??= address;
-  // SQL reads X-Real-IP before X-Forwarded-For (private.client_address): behind a trusted proxy
-  // that sends only X-Forwarded-For, X-Real-IP must name its first entry, not the proxy itself.
-  headers['x-real-ip'] ??= headers['x-forwarded-for'].split(',')[0]!.trim() || address;
+  const address = source.trustProxy ? proxiedAddress(req.headers[source.header], source.header) : peerAddress(req.socket);
+  if (!address) {
+    throw apiError(400, 'PGRST000', 'The client address is unknown', null,
+      source.trustProxy
+        ? `The reverse proxy must send the client's address in ${source.header} (GONGSHI_CLIENT_IP_HEADER).`
+        : 'The connection closed before the request was read.');
+  }
+  headers['x-real-ip'] = address;
+  headers['x-forwarded-for'] = address;
   return headers;
+}
+
+/** The address in the trusted header: X-Forwarded-For's last entry (the proxy's own), else the value. */
+function proxiedAddress(value: string | string[] | undefined, header: string): string | undefined {
+  const text = Array.isArray(value) ? value.join(',') : value;
+  if (!text) return undefined;
+  const entries = text.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const candidate = (header === 'x-forwarded-for' ? entries.at(-1) : entries[0])?.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '');
+  return candidate && isIP(candidate) ? candidate : undefined;
 }
 
 function functionNotFound(name: string, given: string[], overloads: RpcFunction[], known: string[]): ApiError {
