@@ -303,6 +303,12 @@ begin
   if h.status <> 'open' then
     raise exception using errcode = 'PT409', message = format('Hearing %s is %s, not open.', p_hearing_id, h.status);
   end if;
+  -- The draw must see one set of sign-ups. The hearing's row lock keeps new sign-ups out (they
+  -- take it for share); locking every sign-up row waits for withdrawals already under way and
+  -- keeps later ones out until the draw commits, after which a withdrawal of a selected person
+  -- promotes the waitlist. Without it, a withdrawal committing between the statements below
+  -- left a drawn row whose status was withdrawn (hearing_draws_drawn_check, 23514).
+  perform 1 from private.hearing_signups where hearing_id = p_hearing_id order by id for update;
   select count(*) into v_count from private.hearing_signups where hearing_id = p_hearing_id and status <> 'withdrawn';
   if v_count > h.seats and (p_seed is null or h.lottery_seed_hash is null) then
     raise exception using errcode = '22023',

@@ -161,6 +161,29 @@ const lints = {
        where not exists (select 1 from pg_constraint c where c.conrelid = t.oid and c.contype = 'p')`,
       [TABLE_SCHEMAS],
     ),
+
+  /**
+   * 8. Kept records that can still be emptied: every table whose rows a refuse_change trigger
+   * guards (append-only or published records) needs a TRUNCATE trigger too, and no API role
+   * may hold the TRUNCATE privilege (row triggers do not fire on TRUNCATE).
+   */
+  truncatableRecords: (q: Queryable) =>
+    names(
+      q,
+      `select format('%s (%s)', t.name, concat_ws(', ',
+                case when not truncate_trigger then 'no truncate trigger' end,
+                case when grantees <> '' then 'TRUNCATE granted to ' || grantees end)) as name
+       from (
+         select t.name,
+                exists (select 1 from pg_trigger g where g.tgrelid = t.oid and (g.tgtype & 32) <> 0 and g.tgenabled <> 'D') as truncate_trigger,
+                (select coalesce(string_agg(r, ', ' order by r), '') from unnest(array['anon', 'authenticated', 'service_role']) r
+                 where has_table_privilege(r, t.oid, 'truncate')) as grantees
+         from (${TABLES}) t
+         where exists (select 1 from pg_trigger g where g.tgrelid = t.oid and g.tgfoid = 'private.refuse_change'::regproc)
+       ) t
+       where not truncate_trigger or grantees <> ''`,
+      [TABLE_SCHEMAS],
+    ),
 };
 
 /** Functions `role` may execute beyond the allow-list, and allow-listed RPCs it cannot execute. */
@@ -249,6 +272,16 @@ describe('database lints', () => {
     expect(offenders, `tables without a primary key: ${offenders.join(', ')}`).toEqual([]);
   });
 
+  it('8. no table of kept records can be emptied with TRUNCATE, by any role', async () => {
+    const offenders = await lints.truncatableRecords(db);
+    expect(offenders, `kept records that TRUNCATE could empty: ${offenders.join('; ')}`).toEqual([]);
+    // The lint looks at real tables: the guarded ones include the records the docs name.
+    const guarded = await names(db, `select distinct format('%I.%I', c.relnamespace::regnamespace, c.relname) as name
+      from pg_trigger g join pg_class c on c.oid = g.tgrelid where g.tgfoid = 'private.refuse_change'::regproc`);
+    expect(guarded).toEqual(expect.arrayContaining(['public.progress_reports', 'public.bulletins', 'public.annual_assessments',
+      'public.survey_answers', 'public.hall_opinions', 'public.decisions']));
+  });
+
   it('every lint reports a planted offender (rolled back)', async () => {
     const found = await rolledBack(db, async (tx) => {
       await tx.exec(`
@@ -264,6 +297,11 @@ describe('database lints', () => {
         create view public.lint_probe_view as select 1 as x;
         grant usage on schema private to anon;
         revoke execute on function public.survey_stats(bigint) from anon;
+        create table public.lint_probe_kept (id bigint primary key);
+        alter table public.lint_probe_kept enable row level security;
+        create trigger kept before delete on public.lint_probe_kept
+          for each row execute function private.refuse_change('kept', null);
+        grant truncate on public.survey_answers to service_role;
       `);
       return {
         rls: await lints.rlsDisabled(tx),
@@ -276,6 +314,7 @@ describe('database lints', () => {
         usage: await lints.privateSchemaUsage(tx),
         fks: await lints.unindexedForeignKeys(tx),
         pks: await lints.missingPrimaryKeys(tx),
+        truncatable: await lints.truncatableRecords(tx),
       };
     });
     expect(found.rls).toEqual(['public.lint_probe']);
@@ -293,6 +332,10 @@ describe('database lints', () => {
       'public.lint_probe.lint_probe_a_fkey (a)',
     ]);
     expect(found.pks).toEqual(['public.lint_probe']);
+    expect(found.truncatable).toEqual([
+      'public.lint_probe_kept (no truncate trigger, TRUNCATE granted to anon, authenticated, service_role)',
+      'public.survey_answers (TRUNCATE granted to service_role)',
+    ]);
     // Nothing planted survived the rollback.
     expect(await lints.rlsDisabled(db)).toEqual([]);
     expect(await lints.privateSchemaUsage(db)).toEqual([]);
