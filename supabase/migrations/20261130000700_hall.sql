@@ -67,16 +67,43 @@ as $$
 $$;
 comment on function private.client_address() is 'The calling client''s address from the request headers.';
 
+-- The client a limit applies to: an IPv4 address, or an IPv6 address's /64 (one subscriber's
+-- network: an attacker with one /64 must not get 2^64 fresh clients). Anything that is no
+-- address is kept as it is.
+create or replace function private.client_key() returns text
+language plpgsql stable
+set search_path = ''
+as $$
+declare
+  v_address text := private.client_address();
+  v_inet inet;
+begin
+  if v_address !~ '^[0-9A-Fa-f:.]{2,45}$' then
+    return v_address;
+  end if;
+  begin
+    v_inet := v_address::inet;
+  exception when invalid_text_representation then
+    return v_address;
+  end;
+  if family(v_inet) = 6 then
+    return host(network(set_masklen(v_inet, 64))) || '/64';
+  end if;
+  return host(v_inet);
+end
+$$;
+comment on function private.client_key() is 'The client''s address as limits count it: IPv6 grouped by /64.';
+
 -- What is stored about a client: a salted hash of its address, never the address.
 create or replace function private.client_hash() returns text
 language sql stable
 set search_path = ''
 as $$
   select encode(sha256(convert_to(
-    (select value from private.installation_secrets where name = 'client_hash_salt') || '|' || private.client_address(),
+    (select value from private.installation_secrets where name = 'client_hash_salt') || '|' || private.client_key(),
     'UTF8')), 'hex')
 $$;
-comment on function private.client_hash() is 'Salted SHA-256 of the client address: rate limits and one-answer-per-client.';
+comment on function private.client_hash() is 'Salted SHA-256 of the client (IPv6 by /64): rate limits and one-answer-per-client.';
 
 -- Rate limits are data: staff tune them with an UPDATE, tests lower them.
 create table private.rate_limits (
@@ -85,56 +112,86 @@ create table private.rate_limits (
   per interval not null check (per >= interval '1 second' and per <= interval '7 days')
 );
 comment on table private.rate_limits is
-  'Accepted calls allowed per client address and RPC in a fixed window; an RPC without a row is not limited.';
+  'Calls allowed per client and RPC: a token bucket of max_calls that refills evenly over per; an RPC without a row is not limited.';
 alter table private.rate_limits enable row level security;
 
-create table private.rate_limit_counters (
+-- One token bucket per RPC and client. A bucket refills continuously, so there is no window
+-- boundary at which a client could make twice the limit in a moment.
+create table private.rate_limit_buckets (
   rpc text not null references private.rate_limits (rpc) on delete cascade,
   client_hash text not null,
-  window_start timestamptz not null,
-  calls int not null check (calls > 0),
-  primary key (rpc, client_hash, window_start)
+  tokens double precision not null,
+  refilled_at timestamptz not null,
+  -- Calls charged to this client, accepted and refused alike (for the office and the tests).
+  charged bigint not null default 0 check (charged >= 0),
+  primary key (rpc, client_hash)
 );
-comment on table private.rate_limit_counters is 'Accepted calls per RPC, hashed client and window.';
-alter table private.rate_limit_counters enable row level security;
+comment on table private.rate_limit_buckets is 'Token bucket per RPC and hashed client; charged counts every call.';
+alter table private.rate_limit_buckets enable row level security;
 
--- Counts one call of p_rpc for the current client; PT429 once the window's allowance is used.
--- The counter row stays locked until the call's transaction ends, so a client's calls of one RPC
--- are counted one after the other, and a call that fails later takes its count back with it.
-create or replace function private.check_rate_limit(p_rpc text) returns void
+-- Takes one token from the current client's bucket for p_rpc, refilled for the time since its last
+-- call; PT429 when less than one is left. The bucket row stays locked until the call's transaction
+-- ends, so one client's calls of one RPC are charged one after the other. Each citizen RPC calls
+-- this first, before looking anything up, so that a client out of tokens learns nothing more.
+create or replace function private.take_rate_token(p_rpc text) returns void
 language plpgsql volatile
 set search_path = ''
 as $$
 declare
   v_limit private.rate_limits%rowtype;
-  v_client text := private.client_hash();
-  v_seconds double precision;
-  v_window timestamptz;
-  v_calls int;
+  v_rate double precision;
+  v_tokens double precision;
 begin
   select * into v_limit from private.rate_limits where rpc = p_rpc;
   if not found then
     return;
   end if;
-  v_seconds := extract(epoch from v_limit.per);
-  v_window := to_timestamp(floor(extract(epoch from now()) / v_seconds) * v_seconds);
-  insert into private.rate_limit_counters as c (rpc, client_hash, window_start, calls)
-  values (p_rpc, v_client, v_window, 1)
-  on conflict (rpc, client_hash, window_start) do update set calls = c.calls + 1
-  returning c.calls into v_calls;
-  if v_calls > v_limit.max_calls then
+  v_rate := v_limit.max_calls / extract(epoch from v_limit.per);
+  insert into private.rate_limit_buckets as b (rpc, client_hash, tokens, refilled_at, charged)
+  values (p_rpc, private.client_hash(), v_limit.max_calls - 1, now(), 1)
+  on conflict (rpc, client_hash) do update
+    set tokens = least(v_limit.max_calls, b.tokens + v_rate * greatest(extract(epoch from now() - b.refilled_at), 0)) - 1,
+        refilled_at = now(),
+        charged = b.charged + 1
+  returning tokens into v_tokens;
+  if v_tokens < 0 then
     raise exception using
       errcode = 'PT429',
       message = format('Too many %s calls from this address.', p_rpc),
-      detail = format('At most %s accepted calls per %s are allowed from one address.', v_limit.max_calls, v_limit.per),
-      hint = format('Try again after %s.', to_char((v_window + v_limit.per) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'));
+      detail = format('At most %s calls per %s are allowed from one address, refused ones included.', v_limit.max_calls, v_limit.per),
+      hint = format('Try again after %s.', to_char(
+        (now() + make_interval(secs => ceil(-v_tokens / v_rate))) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'));
   end if;
-  -- Old windows of this client are of no use any more.
-  delete from private.rate_limit_counters
-  where rpc = p_rpc and client_hash = v_client and window_start < v_window;
 end
 $$;
-comment on function private.check_rate_limit(text) is 'Counts an accepted call; raises PT429 over the limit.';
+comment on function private.take_rate_token(text) is 'Charges one call to the client''s bucket; raises PT429 when it is empty.';
+
+-- A refused call rolls back its own charge with everything else it did. The gateway therefore
+-- charges it again in a transaction of its own (as service_role), so that wrong codes, used
+-- tokens, duplicates and invalid input meet the limit too. Never raises; no bucket goes below 0.
+create or replace function private.charge_refused_call(p_rpc text) returns void
+language plpgsql volatile
+security definer
+set search_path = ''
+as $$
+declare
+  v_limit private.rate_limits%rowtype;
+begin
+  select * into v_limit from private.rate_limits where rpc = p_rpc;
+  if not found then
+    return;
+  end if;
+  insert into private.rate_limit_buckets as b (rpc, client_hash, tokens, refilled_at, charged)
+  values (p_rpc, private.client_hash(), v_limit.max_calls - 1, now(), 1)
+  on conflict (rpc, client_hash) do update
+    set tokens = greatest(least(v_limit.max_calls,
+                   b.tokens + v_limit.max_calls / extract(epoch from v_limit.per) * greatest(extract(epoch from now() - b.refilled_at), 0)) - 1, 0),
+        refilled_at = now(),
+        charged = b.charged + 1;
+end
+$$;
+comment on function private.charge_refused_call(text) is 'Gateway: charges a refused call to the client''s bucket, outside the refused transaction.';
+grant execute on function private.charge_refused_call(text) to service_role;
 
 -- Text arguments: trimmed; 23502 when missing, 23514 when blank or too short, 22001 when too long.
 create or replace function private.required_text(p_value text, p_field text, p_min int, p_max int) returns text
@@ -239,7 +296,9 @@ create or replace function private.normalize_code(p_code text) returns text
 language sql immutable
 set search_path = ''
 as $$
-  select translate(upper(regexp_replace(coalesce(p_code, ''), '[\s-]', '', 'g')), 'OIL', '011')
+  -- Codes are 16–32 characters with separators; anything over 64 is cut before the regular
+  -- expression runs (it stays too long to pass any form check), so a huge argument costs nothing.
+  select translate(upper(regexp_replace(left(coalesce(p_code, ''), 65), '[\s-]', '', 'g')), 'OIL', '011')
 $$;
 comment on function private.normalize_code(text) is 'A code or token as typed, in canonical form (may still be invalid).';
 
@@ -403,6 +462,8 @@ declare
   v_id bigint;
   v_at timestamptz;
 begin
+  -- First, before any look-up: a client out of tokens learns nothing (see take_rate_token).
+  perform private.take_rate_token('submit_hall_opinion');
   perform private.required_id(p_topic_id, 'topic_id');
   if v_contact is not null then
     perform private.contact_key(v_contact, 'contact');
@@ -422,7 +483,6 @@ begin
       detail = format('Open from %s until %s.', v_topic.opens_at, coalesce(v_topic.closes_at::text, 'further notice')),
       hint = 'Opinions are accepted only while a topic is open.';
   end if;
-  perform private.check_rate_limit('submit_hall_opinion');
   insert into public.hall_opinions (topic_id, display_name, body)
   values (p_topic_id, v_name, v_body)
   returning id, submitted_at into v_id, v_at;

@@ -151,6 +151,8 @@ declare
   v_constraint text;
   v_at timestamptz;
 begin
+  -- First, before any look-up: a client out of tokens learns nothing (see take_rate_token).
+  perform private.take_rate_token('sign_up_for_hearing');
   perform private.required_id(p_hearing_id, 'hearing_id');
   if v_category not in ('citizen_representative', 'npc_deputy', 'cppcc_member', 'expert', 'affected_resident', 'other') then
     raise exception using
@@ -181,7 +183,6 @@ begin
       hint = case when now() < v_hearing.signup_opens_at and v_hearing.status = 'open'
                   then 'Come back when sign-ups open.' else 'Sign-ups for this hearing have ended.' end;
   end if;
-  perform private.check_rate_limit('sign_up_for_hearing');
   v_code := private.new_code(16);
   loop
     v_public_id := replace(private.new_code(8), '-', '');
@@ -224,6 +225,8 @@ declare
   v_hash text := private.signup_code_hash(p_code);
   v_result jsonb;
 begin
+  -- First, before any look-up: a client out of tokens learns nothing (see take_rate_token).
+  perform private.take_rate_token('check_hearing_signup');
   select jsonb_build_object(
     'hearing_id', h.id, 'hearing_title', h.title, 'hearing_title_en', h.title_en,
     'held_at', h.held_at, 'hearing_status', h.status,
@@ -235,7 +238,6 @@ begin
   if v_result is null then
     perform private.signup_not_found();
   end if;
-  perform private.check_rate_limit('check_hearing_signup');
   return v_result;
 end
 $$;
@@ -254,6 +256,8 @@ declare
   v_status text;
   v_at timestamptz;
 begin
+  -- First, before any look-up: a client out of tokens learns nothing (see take_rate_token).
+  perform private.take_rate_token('withdraw_hearing_signup');
   select s.id, s.status, s.public_id, h.id as hearing_id, h.title, h.title_en, h.status as hearing_status into v_signup
   from private.hearing_signups s join public.hearings h on h.id = s.hearing_id
   where s.code_hash = v_hash
@@ -275,7 +279,6 @@ begin
       detail = format('Hearing %s has status %s.', v_signup.hearing_id, v_signup.hearing_status),
       hint = 'Withdrawal is possible until the hearing is held.';
   end if;
-  perform private.check_rate_limit('withdraw_hearing_signup');
   update private.hearing_signups set status = 'withdrawn', withdrawn_at = now()
   where id = v_signup.id and status <> 'withdrawn'
   returning status, withdrawn_at into v_status, v_at;

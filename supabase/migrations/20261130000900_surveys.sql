@@ -344,6 +344,8 @@ declare
   v_answers int;
   v_checked jsonb;
 begin
+  -- First, before any look-up: a client out of tokens learns nothing (see take_rate_token).
+  perform private.take_rate_token('submit_survey_response');
   perform private.required_id(p_survey_id, 'survey_id');
   select * into v_survey from public.surveys where id = p_survey_id;
   if not found then
@@ -360,7 +362,6 @@ begin
       detail = format('Open from %s until %s.', v_survey.opens_at, coalesce(v_survey.closes_at::text, 'further notice')),
       hint = 'Answers are accepted only while a survey is open.';
   end if;
-  perform private.check_rate_limit('submit_survey_response');
   if v_survey.mode = 'panel' then
     -- The token is consumed by the one statement that checks it: of concurrent calls with the
     -- same token, exactly one finds used_at still null.

@@ -38,6 +38,10 @@ beforeAll(async () => {
     create function public.numbers(n int) returns setof int language sql stable as 'select generate_series(1, n)';
     grant execute on function public.numbers(int) to anon;
   `);
+  // Every call here comes from one socket address; the status-mapping tests below refuse many
+  // calls, which the gateway charges, so their limits are raised (rate limits are data). The
+  // rate-limit tests set their own.
+  await db.exec(`update private.rate_limits set max_calls = 10000`);
   portal = await startTestPortal(db, { maxBodyBytes: 4096, logError: (m) => logged.push(m) });
   ({ base, keys } = portal);
   anon = connect(keys.anonKey);
@@ -290,3 +294,55 @@ describe('errors from the gateway itself', () => {
     expect(response.headers.get('content-security-policy')).toMatch(/object-src 'none'/);
   });
 });
+
+describe('rate limits through the gateway: refused attempts count', () => {
+  const withdraw = (code: string, address: string) =>
+    post('withdraw_hearing_signup', JSON.stringify({ code }), { 'x-real-ip': address });
+
+  it('guessing confirmation codes meets a 429: each wrong code is charged though its call rolled back', async () => {
+    await db.exec(`update private.rate_limits set max_calls = 5, per = interval '1 hour' where rpc = 'withdraw_hearing_signup'`);
+    await db.exec(`delete from private.rate_limit_buckets where rpc = 'withdraw_hearing_signup'`);
+    try {
+      // Without a trusted proxy the socket address counts, whatever X-Real-IP claims.
+      const statuses: number[] = [];
+      for (let i = 0; i < 7; i++) statuses.push((await withdraw(`ZZZZ-ZZZZ-ZZZZ-ZZ${String(i).padStart(2, '0')}`, `198.51.100.${i}`)).status);
+      expect(statuses).toEqual([404, 404, 404, 404, 404, 429, 429]);
+      const refused = (await (await withdraw('ZZZZ-ZZZZ-ZZZZ-ZZ99', '198.51.100.99')).json()) as { code: string; detail: string };
+      expect(refused).toMatchObject({ code: 'PT429' });
+      // The charges are in the database: five refused calls, none of them written anything else.
+      const [bucket] = await db.query<{ charged: number }>(`select charged::int from private.rate_limit_buckets where rpc = 'withdraw_hearing_signup'`);
+      expect(bucket!.charged).toBe(5);
+    } finally {
+      await db.exec(`update private.rate_limits set max_calls = 10000 where rpc = 'withdraw_hearing_signup'`);
+      await db.exec(`delete from private.rate_limit_buckets where rpc = 'withdraw_hearing_signup'`);
+    }
+  });
+
+  it('the bucket refills evenly: no window boundary lets a client through at twice the rate', async () => {
+    await db.exec(`update private.rate_limits set max_calls = 2, per = interval '1 hour' where rpc = 'check_hearing_signup'`);
+    // A fresh bucket: earlier tests in this file emptied this client's.
+    await db.exec(`delete from private.rate_limit_buckets where rpc = 'check_hearing_signup'`);
+    try {
+      const check = () => post('check_hearing_signup', JSON.stringify({ code: 'ZZZZ-ZZZZ-ZZZZ-ZZZZ' })).then((r) => r.status);
+      expect([await check(), await check(), await check()]).toEqual([404, 404, 429]);
+      // Half an hour later one token has come back, not a fresh allowance of two.
+      await db.exec(`update private.rate_limit_buckets set refilled_at = refilled_at - interval '30 minutes' where rpc = 'check_hearing_signup'`);
+      expect([await check(), await check()]).toEqual([404, 429]);
+    } finally {
+      await db.exec(`update private.rate_limits set max_calls = 10000 where rpc = 'check_hearing_signup'`);
+      await db.exec(`delete from private.rate_limit_buckets where rpc = 'check_hearing_signup'`);
+    }
+  });
+});
+
+describe('Prefer: tx=rollback', () => {
+  it('is honoured: the answer is what the call would have done, and nothing is kept', async () => {
+    const before = await countRows(db, 'public.hall_opinions');
+    const response = await post('submit_hall_opinion', JSON.stringify({ topic_id: fx.topic.open, body: '只试不存的意见' }), { prefer: 'tx=rollback' });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('preference-applied')).toBe('tx=rollback');
+    expect(((await response.json()) as { status: string }).status).toBe('pending');
+    expect(await countRows(db, 'public.hall_opinions')).toBe(before);
+  });
+});
+

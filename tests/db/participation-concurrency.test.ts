@@ -81,12 +81,13 @@ describe('rate limits', () => {
       const context = newClient();
       const submit = (ctx = context) => callRpc(db, 'submit_hall_opinion', { topic_id: fx.topic.open, body: '限流测试意见' }, { context: ctx });
       await submit();
-      // A refused call does not count against the limit.
+      // In SQL a refused call's charge rolls back with it (the gateway then charges it again in a
+      // transaction of its own: gateway-contract.test.ts).
       await expectPgError(callRpc(db, 'submit_hall_opinion', { topic_id: fx.topic.open, body: '' }, { context }), '23514');
       await submit();
       const before = await writtenCounts(db);
       const error = await expectPgError(submit(), 'PT429', /Too many submit_hall_opinion calls/);
-      expect(error.detail).toMatch(/At most 2 accepted calls per 01:00:00/);
+      expect(error.detail).toMatch(/At most 2 calls per 01:00:00 are allowed from one address, refused ones included/);
       expect(error.hint).toMatch(/Try again after \d{4}-\d\d-\d\dT/);
       expect(await writtenCounts(db)).toEqual(before);
       await submit(newClient());

@@ -19,14 +19,14 @@ export const PARTICIPATION_TABLES = {
   public: ['hall_topics', 'hall_opinions', 'hearings', 'surveys', 'survey_questions', 'survey_responses', 'survey_answers'],
   private: [
     'hall_opinion_contacts', 'hearing_signups', 'survey_invitations', 'open_survey_participants',
-    'rate_limits', 'rate_limit_counters', 'installation_secrets',
+    'rate_limits', 'rate_limit_buckets', 'installation_secrets',
   ],
 } as const;
 
 /** Tables a call may write to: counted before and after every failing call. */
 export const WRITTEN_TABLES = [
   'public.hall_opinions', 'private.hall_opinion_contacts', 'private.hearing_signups', 'private.survey_invitations',
-  'private.open_survey_participants', 'public.survey_responses', 'public.survey_answers', 'private.rate_limit_counters',
+  'private.open_survey_participants', 'public.survey_responses', 'public.survey_answers', 'private.rate_limit_buckets',
 ] as const;
 
 export interface Participation {

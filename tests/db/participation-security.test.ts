@@ -254,7 +254,7 @@ describe('service_role (staff CLI)', () => {
     const context = newClient();
     await callRpc(db, 'submit_hall_opinion', { topic_id: fx.topic.open, body: '散列测试意见' }, { context });
     const address = context.headers!['x-forwarded-for']!;
-    const counters = await db.query(`select * from private.rate_limit_counters`);
+    const counters = await db.query(`select * from private.rate_limit_buckets`);
     expect(JSON.stringify(counters)).not.toContain(address);
   });
 });

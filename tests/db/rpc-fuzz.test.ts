@@ -40,7 +40,7 @@ const SNAPSHOT_SQL = `select ${[
   ...WRITTEN_TABLES.map((table) => `(select count(*) from ${table})::int as "${table}"`),
   `(select count(*) from private.survey_invitations where used_at is not null)::int as "invitations used"`,
   `(select count(*) from private.hearing_signups where status = 'withdrawn')::int as "sign-ups withdrawn"`,
-  `(select coalesce(sum(calls), 0) from private.rate_limit_counters)::int as "rate-limit calls"`,
+  `(select coalesce(sum(charged), 0) from private.rate_limit_buckets)::int as "rate-limit charges"`,
 ].join(', ')}`;
 
 type Snapshot = Record<string, number>;
@@ -49,10 +49,12 @@ const snapshot = async () => (await db.query<Snapshot>(SNAPSHOT_SQL))[0]!;
 type Range = readonly [min: number, max: number];
 /**
  * What a successful call may change (anything not named must stay as it was). A rate-limited RPC
- * counts the call: one counter row more, or the same row one call higher — or, when a new window
- * starts, the client's old row deleted (private.check_rate_limit).
+ * charges the call to the client's token bucket: a new bucket, or the same one charged once more
+ * (private.take_rate_token).
  */
-const COUNTED = { 'private.rate_limit_counters': [0, 1], 'rate-limit calls': [-Infinity, 1] } as const satisfies Record<string, Range>;
+const COUNTED = { 'private.rate_limit_buckets': [0, 1], 'rate-limit charges': [1, 1] } as const satisfies Record<string, Range>;
+/** Rate-limited RPCs: a refused call of one is charged too (by the gateway), except a 429. */
+const LIMITED: ReadonlySet<CitizenRpc> = new Set(['check_hearing_signup', 'withdraw_hearing_signup', 'sign_up_for_hearing', 'submit_hall_opinion', 'submit_survey_response']);
 const ALLOWED_ON_SUCCESS: Record<CitizenRpc, (result: Record<string, unknown>) => Record<string, Range>> = {
   hall_topic_stats: () => ({}),
   hearing_availability: () => ({}),
@@ -197,8 +199,14 @@ async function checkCall(rpc: CitizenRpc, request: FuzzRequest, tally: Tally): P
     expect(result['message'], what).toBeTypeOf('string');
     expect((result['message'] as string).trim(), what).not.toBe('');
     for (const key of ['details', 'hint']) expect(result[key] === null || typeof result[key] === 'string', `${what}\n  ${key}`).toBe(true);
-    // A refused call rolls back entirely, the rate-limit count included (private.check_rate_limit).
-    expect(after, `${what}\n  a refused call changed rows`).toEqual(before);
+    // A refused call rolls back entirely; the gateway then charges it, in a transaction of its
+    // own, to the client's rate-limit bucket (not a 429: that call did nothing).
+    const charged = LIMITED.has(rpc) && response.status !== 429 ? 1 : 0;
+    const expected = { ...before, 'rate-limit charges': before['rate-limit charges']! + charged };
+    const { 'private.rate_limit_buckets': bucketsAfter, ...restAfter } = after;
+    const { 'private.rate_limit_buckets': bucketsBefore, ...restExpected } = expected;
+    expect(restAfter, `${what}\n  a refused call changed rows`).toEqual(restExpected);
+    expect(bucketsAfter! - bucketsBefore!, `${what}\n  buckets`).toBeLessThanOrEqual(charged);
     bump(tally.codes, result['code'] as string);
     const schema = SCHEMAS[rpc];
     if (response.status === 400 && schema && request.body.kind === 'args' && schema.strict().safeParse(Object.fromEntries(request.body.pairs)).success) {

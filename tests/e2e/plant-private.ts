@@ -85,7 +85,7 @@ async function plant(db: Db): Promise<Planted> {
     `select token from private.issue_survey_invitations($1, 'citizen', 1, $2)`, [panelSurvey.id, `${MARK}-batch`]);
   const tokenHash = await one<{ h: string }>(db, `select private.invitation_token_hash($1) as h`, [token.token]);
 
-  // open_survey_participants and rate_limit_counters: the planted client's salted hash.
+  // open_survey_participants and rate_limit_buckets: the planted client's salted hash.
   await asCitizen(db, `select public.submit_survey_response(survey_id => $1, answers => $2::text::jsonb) as r`,
     [openSurvey.id, JSON.stringify(answers)]);
   // The database's own private.client_hash(), for the planted calls' request headers.
@@ -112,7 +112,7 @@ async function plant(db: Db): Promise<Planted> {
     hearing_signups: ['种植者卫青', '+99 0177 4629 3851', signupRow.contact_key, `${MARK}-statement`, signupRow.code_hash],
     survey_invitations: [tokenHash.h, `${MARK}-batch`],
     open_survey_participants: [clientHash.h],
-    rate_limit_counters: [clientHash.h],
+    rate_limit_buckets: [clientHash.h],
     cadre_evaluations: [`${MARK}-personnel-file`],
     rate_limits: ['zq_planted_limit'],
     installation_secrets: secrets.map((s) => s.value),

@@ -41,8 +41,17 @@ export interface GatewayOptions {
   jwtIssuer?: string | undefined;
   /** When set, a JWT must carry this `aud` (Supabase's user tokens: authenticated). */
   jwtAudience?: string | undefined;
-  /** Largest request body accepted; larger ones get 413. Default 256 KiB. */
+  /**
+   * Largest request body accepted; larger ones get 413 before they are read. Default 16 KiB: the
+   * longest citizen text (2,000 characters) fits several times over, JSON escapes included.
+   */
   maxBodyBytes?: number;
+  /** Per-RPC exceptions to maxBodyBytes. Default: 128 KiB for submit_survey_response (many answers). */
+  bodyLimits?: Readonly<Record<string, number>>;
+  /** Calls of one client under way at once; more get 429 at once. Default 8. */
+  maxConcurrentPerClient?: number;
+  /** statement_timeout of every RPC transaction, in ms. Default 5,000. */
+  statementTimeoutMs?: number;
   /**
    * Deepest nesting of arrays and objects accepted in a JSON body; deeper ones get 400 PGRST102.
    * Default 100. Re-encoding the arguments (JSON.stringify) overflows the stack a few thousand
@@ -76,7 +85,10 @@ interface Caller {
 export function createGateway(options: GatewayOptions): GatewayHandler {
   const cache = new FunctionCache(options.db);
   const verifier = new TokenVerifier(options.keys.secret, { issuer: options.jwtIssuer, audience: options.jwtAudience });
-  const maxBodyBytes = options.maxBodyBytes ?? 256 * 1024;
+  const maxBodyBytes = options.maxBodyBytes ?? 16 * 1024;
+  const bodyLimits: Readonly<Record<string, number>> = options.bodyLimits ?? { submit_survey_response: 128 * 1024 };
+  const statementTimeoutMs = Math.max(1, Math.floor(options.statementTimeoutMs ?? 5000));
+  const inFlight = new ClientConcurrency(options.maxConcurrentPerClient ?? 8);
   const maxJsonDepth = options.maxJsonDepth ?? 100;
   const logError = options.logError ?? ((message, error) => console.error(message, error));
   const addressSource: ClientAddressSource = {
@@ -87,19 +99,40 @@ export function createGateway(options: GatewayOptions): GatewayHandler {
   return (req, res) => {
     res.setHeader('access-control-allow-origin', '*');
     res.setHeader('access-control-expose-headers', EXPOSE_HEADERS);
-    handle(req, res).catch((error: unknown) => {
-      if (error instanceof ApiError) {
-        send(res, error.status, error.body, error.headers);
-      } else {
+    const attempt: Attempt = {};
+    handle(req, res, attempt)
+      .catch(async (error: unknown) => {
+        if (error instanceof ApiError) {
+          if (attempt.rpc && attempt.headers && error.status >= 400 && error.status < 500 && error.status !== 429) {
+            await chargeRefusedCall(attempt.rpc, attempt.headers);
+          }
+          send(res, error.status, error.body, error.headers);
+          return;
+        }
         logError(`gateway: ${req.method} ${req.url} failed`, error);
         send(res, 500, { code: 'PGRSTX00', message: 'Internal server error', details: null, hint: null });
-      }
-      // A refused body may still be arriving: drop the connection rather than read it.
-      if (!req.complete) res.once('finish', () => req.destroy());
-    });
+      })
+      .catch((error: unknown) => logError(`gateway: answering ${req.method} ${req.url} failed`, error))
+      .finally(() => {
+        if (attempt.client !== undefined) inFlight.leave(attempt.client);
+        // A refused body may still be arriving: drop the connection rather than read it.
+        if (!req.complete) res.once('finish', () => req.destroy());
+      });
   };
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  /**
+   * A refused call rolled back its own rate-limit charge; charge it again in a transaction of its
+   * own, so that wrong codes, used tokens, duplicates and invalid input meet the limit too.
+   */
+  async function chargeRefusedCall(rpc: string, headers: Record<string, string>): Promise<void> {
+    try {
+      await options.db.asRole('service_role', (tx) => tx.query(`select private.charge_refused_call($1)`, [rpc]), { headers });
+    } catch (error) {
+      logError(`gateway: charging a refused ${rpc} call failed`, error);
+    }
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse, attempt: Attempt): Promise<void> {
     const method = req.method ?? 'GET';
     const url = requestUrl(req.url);
     if (method === 'OPTIONS') {
@@ -125,13 +158,23 @@ export function createGateway(options: GatewayOptions): GatewayHandler {
     }
     // The address is read first, before anything is awaited, while the connection is surely there.
     const headers = clientHeaders(req, addressSource);
+    if (name !== undefined && FUNCTION_NAME.test(name)) Object.assign(attempt, { rpc: name, headers });
+    const client = clientGroup(headers['x-real-ip']!);
+    if (!inFlight.enter(client)) {
+      throw new ApiError(429, {
+        code: 'PT429', message: 'Too many calls under way from this address.',
+        details: `At most ${inFlight.max} calls of one client are answered at once.`, hint: 'Wait for your earlier calls to finish.',
+      }, { 'retry-after': '1' });
+    }
+    attempt.client = client;
     const profile = req.headers[method === 'POST' ? 'content-profile' : 'accept-profile'];
     if (profile !== undefined && profile !== 'public') {
       throw apiError(406, 'PGRST106', 'The schema must be one of the following: public', null,
         'Only schema public is exposed.');
     }
     const caller = await authenticate(req, url, verifier);
-    const args = method === 'POST' ? await readJsonBody(req, maxBodyBytes, maxJsonDepth) : queryArguments(url);
+    const bodyLimit = (name !== undefined && Object.hasOwn(bodyLimits, name) ? bodyLimits[name] : undefined) ?? maxBodyBytes;
+    const args = method === 'POST' ? await readJsonBody(req, bodyLimit, maxJsonDepth) : queryArguments(url);
 
     const given = Object.keys(args).sort();
     const overloads = name !== undefined && FUNCTION_NAME.test(name) ? await cache.lookup(name) : [];
@@ -169,6 +212,8 @@ export function createGateway(options: GatewayOptions): GatewayHandler {
         caller.role,
         async (tx) => {
           if (mode.readOnly) await tx.exec('set transaction read only');
+          // No call may hold the database for long, whatever its arguments.
+          await tx.exec(`set local statement_timeout = ${statementTimeoutMs}`);
           const rows = await tx.query<{ body?: string | null }>(callStatement(fn, given), given.length > 0 ? [JSON.stringify(args)] : []);
           const body = fn.returns === 'void' ? undefined : (rows[0]?.body ?? 'null');
           if (mode.rollback) throw new RolledBack(body);
@@ -188,6 +233,42 @@ export function createGateway(options: GatewayOptions): GatewayHandler {
       throw apiError(status, pg.code, pg.message, pg.detail ?? null, pg.hint ?? null);
     }
   }
+}
+
+/** What the handler learnt of a call before it was refused: whom to charge, and for which RPC. */
+interface Attempt {
+  rpc?: string;
+  headers?: Record<string, string>;
+  client?: string;
+}
+
+/** Counts each client's calls under way; a client at the cap is turned away at once. */
+class ClientConcurrency {
+  #counts = new Map<string, number>();
+  constructor(readonly max: number) {}
+
+  enter(client: string): boolean {
+    const count = this.#counts.get(client) ?? 0;
+    if (count >= this.max) return false;
+    this.#counts.set(client, count + 1);
+    return true;
+  }
+
+  leave(client: string): void {
+    const count = (this.#counts.get(client) ?? 1) - 1;
+    if (count <= 0) this.#counts.delete(client);
+    else this.#counts.set(client, count);
+  }
+}
+
+/** The client as limits see it: an IPv4 address, or the /64 network of an IPv6 address. */
+export function clientGroup(address: string): string {
+  if (isIP(address) !== 6) return address;
+  const [head = '', tail = ''] = address.split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups = address.includes('::') ? [...left, ...Array(8 - left.length - right.length).fill('0'), ...right] : left;
+  return `${groups.slice(0, 4).map((g) => g.toLowerCase().replace(/^0+(?=.)/, '')).join(':')}::/64`;
 }
 
 /** Thrown out of a transaction to roll it back on purpose (Prefer: tx=rollback), carrying the answer. */
