@@ -496,6 +496,40 @@ comment on function rpc_impl.submit_hall_opinion(bigint, text, text, text) is
   'Implements public.submit_hall_opinion: validates, rate-limits and stores a pending opinion.';
 
 -- hall_topic_stats: live counts of a topic, pending ones included (their text stays hidden).
+-- Opinion counts per topic, kept by a trigger, so that hall_topic_stats reads one row however many
+-- opinions a topic has (an opinion never moves to another topic: check_opinion_change). Counts
+-- show no one's words: an opinion's text is public only once published. Survey answers are what
+-- needs batching (see survey_stats).
+create table private.hall_topic_counts (
+  topic_id bigint primary key references public.hall_topics (id),
+  pending bigint not null default 0 check (pending >= 0),
+  published bigint not null default 0 check (published >= 0),
+  rejected bigint not null default 0 check (rejected >= 0),
+  answered bigint not null default 0 check (answered >= 0)
+);
+comment on table private.hall_topic_counts is 'Opinions per topic by moderation status, and how many are answered; kept by a trigger.';
+alter table private.hall_topic_counts enable row level security;
+
+create or replace function private.count_hall_opinion() returns trigger
+language plpgsql
+-- Counters are private: whoever writes the rows (citizen RPC, staff, demo loader) has them kept.
+security definer
+set search_path = ''
+as $$
+begin
+  insert into private.hall_topic_counts as c (topic_id) values (new.topic_id) on conflict (topic_id) do nothing;
+  update private.hall_topic_counts c set
+    pending = c.pending + (new.status = 'pending')::int - (tg_op = 'UPDATE' and old.status = 'pending')::int,
+    published = c.published + (new.status = 'published')::int - (tg_op = 'UPDATE' and old.status = 'published')::int,
+    rejected = c.rejected + (new.status = 'rejected')::int - (tg_op = 'UPDATE' and old.status = 'rejected')::int,
+    answered = c.answered + (new.response_text is not null)::int - (tg_op = 'UPDATE' and old.response_text is not null)::int
+  where c.topic_id = new.topic_id;
+  return null;
+end
+$$;
+create trigger count_hall_opinion after insert or update of status, response_text on public.hall_opinions
+  for each row execute function private.count_hall_opinion();
+
 create or replace function rpc_impl.hall_topic_stats(p_topic_id bigint)
 returns jsonb
 language plpgsql stable
@@ -511,16 +545,15 @@ begin
     'open', now() >= t.opens_at and now() < coalesce(t.closes_at, 'infinity'),
     'opens_at', t.opens_at,
     'closes_at', t.closes_at,
-    'submitted', count(o.id),
-    'pending', count(o.id) filter (where o.status = 'pending'),
-    'published', count(o.id) filter (where o.status = 'published'),
-    'rejected', count(o.id) filter (where o.status = 'rejected'),
-    'answered', count(o.id) filter (where o.response_text is not null))
+    'submitted', coalesce(c.pending + c.published + c.rejected, 0),
+    'pending', coalesce(c.pending, 0),
+    'published', coalesce(c.published, 0),
+    'rejected', coalesce(c.rejected, 0),
+    'answered', coalesce(c.answered, 0))
   into v_result
   from public.hall_topics t
-  left join public.hall_opinions o on o.topic_id = t.id
-  where t.id = p_topic_id
-  group by t.id;
+  left join private.hall_topic_counts c on c.topic_id = t.id
+  where t.id = p_topic_id;
   if v_result is null then
     raise exception using
       errcode = 'PT404',
@@ -531,7 +564,7 @@ begin
   return v_result;
 end
 $$;
-comment on function rpc_impl.hall_topic_stats(bigint) is 'Implements public.hall_topic_stats: counts only.';
+comment on function rpc_impl.hall_topic_stats(bigint) is 'Implements public.hall_topic_stats: counts only, from counters.';
 
 -- The public RPCs: thin, security invoker; every argument defaults to null so that a missing
 -- one gets its own clear error instead of "function not found".

@@ -409,6 +409,129 @@ comment on function rpc_impl.submit_survey_response(bigint, jsonb, text) is
   'Implements public.submit_survey_response: validates answers, consumes a token or checks one-per-client, stores the response.';
 
 -- survey_stats: responses per group and per-question aggregates; free-text answers are counted, not shown.
+-- Live statistics that neither grow with the responses nor show anyone's answers. Counters kept
+-- by statement triggers make survey_stats cost O(questions), not O(responses). While a survey is
+-- open it shows the counts as they stood at the last multiple of private.stats_batch() responses:
+-- comparing two calls around one person's submission then shows nothing of that person's answers.
+-- A closed survey shows its final counts.
+create or replace function private.stats_batch() returns int
+language sql immutable
+set search_path = ''
+as $$ select 10 $$;
+comment on function private.stats_batch() is 'Responses (or opinions) between two publications of live statistics.';
+
+create table private.survey_response_counts (
+  survey_id bigint not null references public.surveys (id),
+  respondent_group text not null,
+  responses bigint not null check (responses >= 0),
+  primary key (survey_id, respondent_group)
+);
+comment on table private.survey_response_counts is 'Responses per survey and respondent group, kept by a trigger.';
+alter table private.survey_response_counts enable row level security;
+
+create table private.survey_answer_counts (
+  question_id bigint not null references public.survey_questions (id),
+  -- The rating as text, the choice's value, or '' for a free-text answer.
+  value text not null,
+  answers bigint not null check (answers >= 0),
+  primary key (question_id, value)
+);
+comment on table private.survey_answer_counts is 'Answers per question and value, kept by a trigger.';
+alter table private.survey_answer_counts enable row level security;
+
+create table private.survey_stats_snapshots (
+  survey_id bigint primary key references public.surveys (id),
+  responses bigint not null,
+  stats jsonb not null
+);
+comment on table private.survey_stats_snapshots is 'The statistics an open survey publishes: as of its last full batch of responses.';
+alter table private.survey_stats_snapshots enable row level security;
+
+-- The aggregates of a survey from its counters (all zero with p_empty): responses, by_group and
+-- per question answers, mean rating, rating distribution and choice counts.
+create or replace function private.survey_counted_stats(p_survey_id bigint, p_empty boolean default false) returns jsonb
+language sql stable
+set search_path = ''
+as $$
+  select jsonb_build_object(
+    'responses', coalesce((select sum(c.responses) from private.survey_response_counts c
+                           where c.survey_id = p_survey_id and not p_empty), 0),
+    'by_group', coalesce((select jsonb_object_agg(c.respondent_group, c.responses order by c.respondent_group)
+                          from private.survey_response_counts c where c.survey_id = p_survey_id and not p_empty), '{}'),
+    'questions', coalesce((
+      select jsonb_agg(jsonb_build_object(
+        'question_id', q.id,
+        'position', q.position,
+        'kind', q.kind,
+        'answers', coalesce(t.answers, 0),
+        'mean', case when t.rated > 0 then round(t.rating_sum::numeric / t.rated, 2) end,
+        'distribution', case when q.kind = 'rating' then (
+          select jsonb_object_agg(v.n::text, coalesce(c.answers, 0) order by v.n)
+          from generate_series(1, 5) v(n)
+          left join private.survey_answer_counts c on c.question_id = q.id and c.value = v.n::text and not p_empty) end,
+        'choices', case when q.kind = 'choice' then (
+          select jsonb_object_agg(o ->> 'value', coalesce(c.answers, 0))
+          from jsonb_array_elements(q.options) o
+          left join private.survey_answer_counts c on c.question_id = q.id and c.value = o ->> 'value' and not p_empty) end
+      ) order by q.position)
+      from public.survey_questions q
+      left join lateral (
+        select sum(c.answers) as answers,
+               sum(c.answers) filter (where q.kind = 'rating') as rated,
+               sum(case when q.kind = 'rating' then c.value::int * c.answers end) as rating_sum
+        from private.survey_answer_counts c where c.question_id = q.id and not p_empty) t on true
+      where q.survey_id = p_survey_id), '[]'))
+$$;
+comment on function private.survey_counted_stats(bigint, boolean) is 'A survey''s aggregates from its counters.';
+
+create or replace function private.count_survey_responses() returns trigger
+language plpgsql
+-- Counters are private: whoever writes the rows (citizen RPC, staff, demo loader) has them kept.
+security definer
+set search_path = ''
+as $$
+begin
+  insert into private.survey_response_counts as c (survey_id, respondent_group, responses)
+  select a.survey_id, a.respondent_group, count(*) from added a group by 1, 2 order by 1, 2
+  on conflict (survey_id, respondent_group) do update set responses = c.responses + excluded.responses;
+  return null;
+end
+$$;
+create trigger count_survey_responses after insert on public.survey_responses
+  referencing new table as added for each statement execute function private.count_survey_responses();
+
+-- Counts the answers, then publishes a new snapshot of each survey whose responses reached
+-- another full batch (its responses were counted by the statement that inserted them, earlier).
+create or replace function private.count_survey_answers() returns trigger
+language plpgsql
+-- Counters are private: whoever writes the rows (citizen RPC, staff, demo loader) has them kept.
+security definer
+set search_path = ''
+as $$
+declare
+  v_survey bigint;
+  v_total bigint;
+  v_batch constant int := private.stats_batch();
+begin
+  insert into private.survey_answer_counts as c (question_id, value, answers)
+  select a.question_id, coalesce(a.rating::text, a.choice, ''), count(*) from added a group by 1, 2 order by 1, 2
+  on conflict (question_id, value) do update set answers = c.answers + excluded.answers;
+  for v_survey in
+    select distinct q.survey_id from added a join public.survey_questions q on q.id = a.question_id order by 1
+  loop
+    select coalesce(sum(c.responses), 0) into v_total from private.survey_response_counts c where c.survey_id = v_survey;
+    if v_total / v_batch > coalesce((select s.responses / v_batch from private.survey_stats_snapshots s where s.survey_id = v_survey), 0) then
+      insert into private.survey_stats_snapshots as s (survey_id, responses, stats)
+      values (v_survey, v_total, private.survey_counted_stats(v_survey))
+      on conflict (survey_id) do update set responses = excluded.responses, stats = excluded.stats;
+    end if;
+  end loop;
+  return null;
+end
+$$;
+create trigger count_survey_answers after insert on public.survey_answers
+  referencing new table as added for each statement execute function private.count_survey_answers();
+
 create or replace function rpc_impl.survey_stats(p_survey_id bigint)
 returns jsonb
 language plpgsql stable
@@ -417,41 +540,29 @@ set search_path = ''
 as $$
 declare
   v_survey public.surveys%rowtype;
+  v_open boolean;
 begin
   perform private.required_id(p_survey_id, 'survey_id');
   select * into v_survey from public.surveys where id = p_survey_id;
   if not found then
     perform private.survey_not_found(p_survey_id);
   end if;
+  v_open := now() >= v_survey.opens_at and now() < coalesce(v_survey.closes_at, 'infinity');
   return jsonb_build_object(
     'survey_id', v_survey.id,
     'mode', v_survey.mode,
-    'open', now() >= v_survey.opens_at and now() < coalesce(v_survey.closes_at, 'infinity'),
-    'responses', (select count(*) from public.survey_responses r where r.survey_id = v_survey.id),
-    'by_group', coalesce((
-      select jsonb_object_agg(g.respondent_group, g.n order by g.respondent_group)
-      from (select r.respondent_group, count(*) as n from public.survey_responses r
-            where r.survey_id = v_survey.id group by r.respondent_group) g), '{}'),
-    'questions', coalesce((
-      select jsonb_agg(jsonb_build_object(
-        'question_id', q.id,
-        'position', q.position,
-        'kind', q.kind,
-        'answers', (select count(*) from public.survey_answers a where a.question_id = q.id),
-        'mean', (select round(avg(a.rating), 2) from public.survey_answers a where a.question_id = q.id),
-        'distribution', case when q.kind = 'rating' then (
-          select jsonb_object_agg(v.n::text, (select count(*) from public.survey_answers a
-                                               where a.question_id = q.id and a.rating = v.n) order by v.n)
-          from generate_series(1, 5) v(n)) end,
-        'choices', case when q.kind = 'choice' then (
-          select jsonb_object_agg(o ->> 'value', (select count(*) from public.survey_answers a
-                                                   where a.question_id = q.id and a.choice = o ->> 'value'))
-          from jsonb_array_elements(q.options) o) end
-      ) order by q.position)
-      from public.survey_questions q where q.survey_id = v_survey.id), '[]'));
+    'open', v_open,
+    -- While open: figures as of the last full batch, published every this many responses.
+    'published_every', case when v_open then private.stats_batch() end)
+  || case
+       when not v_open then private.survey_counted_stats(v_survey.id)
+       else coalesce((select s.stats from private.survey_stats_snapshots s where s.survey_id = v_survey.id),
+                     private.survey_counted_stats(v_survey.id, true))
+     end;
 end
 $$;
-comment on function rpc_impl.survey_stats(bigint) is 'Implements public.survey_stats: aggregates only.';
+comment on function rpc_impl.survey_stats(bigint) is
+  'Implements public.survey_stats: aggregates from counters; while open, as of the last full batch of responses.';
 
 create or replace function public.submit_survey_response(
   survey_id bigint default null, answers jsonb default null, token text default null)

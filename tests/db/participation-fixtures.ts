@@ -20,6 +20,7 @@ export const PARTICIPATION_TABLES = {
   private: [
     'hall_opinion_contacts', 'hearing_signups', 'survey_invitations', 'open_survey_participants',
     'rate_limits', 'rate_limit_buckets', 'installation_secrets',
+    'hall_topic_counts', 'survey_response_counts', 'survey_answer_counts', 'survey_stats_snapshots',
   ],
 } as const;
 

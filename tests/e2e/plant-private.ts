@@ -126,16 +126,28 @@ async function plant(db: Db): Promise<Planted> {
   };
 }
 
-/** Every private table must hold a planted value (found by a text search of its rows). */
+/**
+ * Private tables that hold no personal data, each with the reason: aggregates kept private only
+ * until they are published in batches or as counts. A new table must be planted or listed here.
+ */
+const NOT_PERSONAL: Readonly<Record<string, string>> = {
+  hall_topic_counts: 'numbers only: opinion counts per topic, published as they are by hall_topic_stats',
+  survey_response_counts: 'numbers per respondent group (a code, not a person), published by survey_stats',
+  survey_answer_counts: 'numbers per rating or choice value, published by survey_stats',
+  survey_stats_snapshots: 'what survey_stats publishes for an open survey, as of its last full batch',
+};
+
+/** Every private table must hold a planted value (found by a text search of its rows), or be listed as not personal. */
 async function checkCoverage(db: Db, planted: Planted): Promise<string[]> {
   const problems: string[] = [];
   const tables = await db.query<{ name: string }>(
     `select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
      where n.nspname = 'private' and c.relkind in ('r', 'p') order by 1`);
   for (const { name } of tables) {
+    if (Object.hasOwn(NOT_PERSONAL, name)) continue;
     const values = planted.tables[name];
     if (!values || values.length === 0) {
-      problems.push(`private.${name} has no planted values: add them to tests/e2e/plant-private.ts`);
+      problems.push(`private.${name} has no planted values: plant them in tests/e2e/plant-private.ts, or list it in NOT_PERSONAL with the reason`);
       continue;
     }
     for (const value of values) {
@@ -144,8 +156,8 @@ async function checkCoverage(db: Db, planted: Planted): Promise<string[]> {
       if (!row!.found) problems.push(`private.${name}: planted value ${value} not found in the table`);
     }
   }
-  for (const name of Object.keys(planted.tables)) {
-    if (!tables.some((t) => t.name === name)) problems.push(`private.${name} is planted but no longer exists`);
+  for (const name of [...Object.keys(planted.tables), ...Object.keys(NOT_PERSONAL)]) {
+    if (!tables.some((t) => t.name === name)) problems.push(`private.${name} is planted or listed as not personal, but no longer exists`);
   }
   return problems;
 }

@@ -79,6 +79,16 @@ export async function verifyLedger(db: Db, fx: LoadFixture, ledger: Ledger, opti
   const [open] = await db.query<{ n: number }>(`select count(*)::int as n from public.survey_responses where survey_id = $1`, [fx.openSurvey]);
   compare('open responses', open!.n, ledger.openResponses.length);
 
+  // The live-statistics counters lost no update under concurrency: they equal a recount of the rows.
+  const [counters] = await db.query<{ responses: number; answers: number; opinions: number }>(
+    `select (select count(*)::int from (select survey_id, respondent_group, count(*) as n from public.survey_responses group by 1, 2) r
+             full join private.survey_response_counts c using (survey_id, respondent_group) where r.n is distinct from c.responses) as responses,
+            (select count(*)::int from (select question_id, coalesce(rating::text, choice, '') as value, count(*) as n from public.survey_answers group by 1, 2) a
+             full join private.survey_answer_counts c using (question_id, value) where a.n is distinct from c.answers) as answers,
+            (select count(*)::int from (select topic_id, count(*) filter (where status = 'pending') as n from public.hall_opinions group by 1) o
+             full join private.hall_topic_counts c using (topic_id) where o.n is distinct from c.pending) as opinions`);
+  for (const [what, n] of Object.entries(counters!)) if (n > 0) problems.push(`${n} ${what} counters disagree with a recount`);
+
   // The drawn hearing: seats filled exactly (never oversold), everyone acknowledged in the draw.
   const [hearing] = await db.query<{ status: string }>(`select status from public.hearings where id = $1`, [fx.hearingDrawn]);
   if (hearing!.status !== 'closed') return { problems };
