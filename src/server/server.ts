@@ -25,6 +25,8 @@ export interface PortalServerOptions {
   maxConnections?: number;
   /** Where unexpected errors are reported. Default console.error. */
   logError?: (message: string, error: unknown) => void;
+  /** Slow-client limits in ms (tests shorten them). Default HEADERS_TIMEOUT_MS, REQUEST_TIMEOUT_MS. */
+  timeouts?: { headers: number; request: number };
 }
 
 /** Slow clients are dropped: all headers within 10 s, the whole request within 30 s. */
@@ -39,8 +41,14 @@ export function createPortalServer(options: PortalServerOptions): http.Server {
     options.db && options.keys
       ? createGateway({ logError, ...options.gateway, db: options.db, keys: options.keys })
       : undefined;
+  const timeouts = options.timeouts ?? { headers: HEADERS_TIMEOUT_MS, request: REQUEST_TIMEOUT_MS };
   const server = http.createServer(
-    { headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS },
+    {
+      headersTimeout: timeouts.headers,
+      requestTimeout: timeouts.request,
+      // Node checks both only this often (default 30 s): check often enough to keep them.
+      connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(timeouts.headers / 4))),
+    },
     (req, res) => {
       applySecurityHeaders(res, req.headers['x-forwarded-proto'] === 'https');
       const fail = (status: number, text: string) => {

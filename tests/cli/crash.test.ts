@@ -122,9 +122,25 @@ it('keeps every acknowledged write through a kill -9 mid-load, then reopens and 
   expect(await home.text()).toMatch(/<html lang="zh-CN"/);
   // The gateway answers from the reopened database.
   const stats = await fetch(`${second.url}/rest/v1/rpc/hall_topic_stats`, {
-    method: 'POST', headers: { apikey: anonKey(), 'content-type': 'application/json' }, body: JSON.stringify({ topic_id: fx.topicId }),
+    method: 'POST', headers: { apikey: anonKey(), 'content-type': 'application/json', 'x-real-ip': '203.0.113.1' },
+    body: JSON.stringify({ topic_id: fx.topicId }),
   });
   expect(stats.status).toBe(200);
+  // Behind the trusted proxy, a call without the configured client header is refused, not
+  // counted against a shared "unknown" client.
+  const anonymous = await fetch(`${second.url}/rest/v1/rpc/hall_topic_stats`, {
+    method: 'POST', headers: { apikey: anonKey(), 'content-type': 'application/json' }, body: JSON.stringify({ topic_id: fx.topicId }),
+  });
+  expect(anonymous.status).toBe(400);
+
+  // The start log names the anon key and where the service key is kept, never the service key.
+  const keys = JSON.parse(fs.readFileSync(path.join(dataDir, KEYS_FILE), 'utf8')) as { anon_key: string; service_role_key: string };
+  expect(second.log()).toContain(keys.anon_key);
+  expect(second.log()).toContain(`service_role key: kept in ${path.join(dataDir, KEYS_FILE)}`);
+  expect(second.log()).not.toContain(keys.service_role_key);
+  // The data folder is the owner's alone, and so is every file in it.
+  expect(fs.statSync(dataDir).mode & 0o777).toBe(0o700);
+  expect(fs.statSync(path.join(dataDir, KEYS_FILE)).mode & 0o777).toBe(0o600);
   second.child.kill('SIGTERM');
   expect(await exited(second.child)).toBe(0);
 
