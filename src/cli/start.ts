@@ -15,7 +15,7 @@ process.on('unhandledRejection', (reason) => console.error('Unexpected rejection
 try {
   // The server holds the database (and the PGlite folder's lock) for its whole life; Astro's
   // content loaders reuse this process's database while the site builds.
-  const db = await useSharedDb();
+  const db = await useSharedDb({ worker: true });
   console.log(`Database: ${db.location}`);
   await prepareDatabase(db, (line) => console.log(line));
   const keys = await loadGatewayKeys(config);

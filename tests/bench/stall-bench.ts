@@ -2,26 +2,21 @@
  * Benchmark: can a few clients stall the portal for everyone else? The home page's median latency
  * while 4 clients send the largest bad bodies the gateway reads (each reaching SQL and refused
  * there, from a fresh address every call so that no rate limit cuts them short), against the same
- * page on an idle server, measured side by side. Goal: ≤ 3×. On PGlite (in the server's process,
- * as `npm start` runs it), and on Postgres when TEST_DATABASE_URL (or BENCH_DATABASE_URL) is set.
+ * page on the same idle server. Goal: ≤ 3×. The server runs in a process of its own
+ * (stall-server.ts), with PGlite in its request thread (before) and in a worker thread (as
+ * `npm start` serves now), and on Postgres when TEST_DATABASE_URL (or BENCH_DATABASE_URL) is set.
  *
  * Run alone: `tsx tests/bench/stall-bench.ts`.
  */
-import fs from 'node:fs';
-import os from 'node:os';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { migrate } from '../../src/lib/db/migrate.ts';
-import { openPglite } from '../../src/lib/db/pglite.ts';
-import { openPostgres } from '../../src/lib/db/postgres.ts';
-import type { Db } from '../../src/lib/db/types.ts';
-import { keysFromSecret } from '../../src/server/gateway/keys.ts';
-import { createPortalServer, listen } from '../../src/server/server.ts';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ATTACKERS = 4;
 const SAMPLES = 300;
 /** Just under the gateway's default body limit (16 KiB): read, parsed and sent to SQL. */
 const BAD_BODY_BYTES = 16 * 1024 - 64;
+const SERVER = path.join(path.dirname(fileURLToPath(import.meta.url)), 'stall-server.ts');
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
@@ -37,36 +32,39 @@ async function pageLatencies(url: string): Promise<number[]> {
   return times;
 }
 
-async function benchOne(label: string, db: Db, record: (name: string, value: string) => void): Promise<void> {
-  await migrate(db);
-  const [topic] = await db.transaction(async (tx) => {
-    await tx.query(`insert into public.units (code, name, kind, sector) values ('STALL', '压力测试局', 'municipal_unit', 'economy') on conflict do nothing`);
-    return tx.query<{ id: number }>(
-      `insert into public.hall_topics (slug, unit_id, title, description, opens_at)
-       select 'stall-topic-' || floor(random() * 1e9)::int, id, '压力测试话题', '用于测量拖慢。', now() - interval '1 day'
-       from public.units where code = 'STALL' returning id::int`,
-    );
-  });
-  const distDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongshi-stall-'));
-  // A home page of the demo city's size (about 60 KB of HTML).
-  fs.writeFileSync(path.join(distDir, 'index.html'), `<!doctype html><title>首页</title>${'<li><a href="/units/M001/">市发展和改革委员会</a> 目标 42 项</li>'.repeat(700)}`);
-  const keys = await keysFromSecret('stall-bench-secret-of-at-least-32-characters', 'bench');
-  const server = createPortalServer({ distDir, db, keys, gateway: { trustProxy: true, logError: () => undefined }, logError: () => undefined });
-  const base = (await listen(server, 0)).replace(/\/$/, '');
+interface Served {
+  base: string;
+  anonKey: string;
+  topicId: number;
+}
+
+async function benchOne(label: string, mode: string, record: (name: string, value: string) => void): Promise<void> {
+  const child = spawn(process.execPath, [...process.execArgv, SERVER, mode], { stdio: ['ignore', 'pipe', 'inherit'] });
   try {
-    await pageLatencies(`${base}/`); // warm the compression cache and the JIT
-    const idle = median(await pageLatencies(`${base}/`));
+    const served = await new Promise<Served>((resolve, reject) => {
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        const line = output.split('\n').find((l) => l.startsWith('{'));
+        if (line) resolve(JSON.parse(line) as Served);
+      });
+      child.once('exit', (code) => reject(new Error(`stall-server.ts exited with ${code}`)));
+    });
+    const home = `${served.base}/`;
+    await pageLatencies(home); // warm the compression cache and the JIT
+    const idle = median(await pageLatencies(home));
 
     // Each bad body passes every gateway check and is refused by SQL (22001: the text is too long).
-    const bad = JSON.stringify({ topic_id: topic!.id, body: '长'.repeat(Math.floor((BAD_BODY_BYTES - 40) / 3)) });
+    const bad = JSON.stringify({ topic_id: served.topicId, body: '长'.repeat(Math.floor((BAD_BODY_BYTES - 40) / 3)) });
     let running = true;
     let sent = 0;
+    const attackStarted = performance.now();
     const statuses = new Map<number, number>();
     const attackers = Array.from({ length: ATTACKERS }, async (_, a) => {
       while (running) {
-        const response = await fetch(`${base}/rest/v1/rpc/submit_hall_opinion`, {
+        const response = await fetch(`${served.base}/rest/v1/rpc/submit_hall_opinion`, {
           method: 'POST',
-          headers: { apikey: keys.anonKey, 'content-type': 'application/json', 'x-real-ip': `198.18.${a}.${sent++ & 255}` },
+          headers: { apikey: served.anonKey, 'content-type': 'application/json', 'x-real-ip': `198.18.${a}.${sent++ & 255}` },
           body: bad,
         });
         await response.arrayBuffer();
@@ -74,46 +72,25 @@ async function benchOne(label: string, db: Db, record: (name: string, value: str
       }
     });
     await new Promise((resolve) => setTimeout(resolve, 300));
-    const started = performance.now();
-    const loaded = median(await pageLatencies(`${base}/`));
-    const seconds = (performance.now() - started) / 1000;
+    const loaded = median(await pageLatencies(home));
     running = false;
     await Promise.all(attackers);
+    const seconds = (performance.now() - attackStarted) / 1000;
     const ratio = loaded / idle;
-    record(`${label} home page median, idle`, `${idle.toFixed(2)} ms`);
-    record(`${label} home page median, ${ATTACKERS} clients sending ${Math.round(BAD_BODY_BYTES / 1024)} KiB bad bodies`,
-      `${loaded.toFixed(2)} ms (${ratio.toFixed(2)}× idle; goal ≤ 3×${ratio <= 3 ? ', met' : ', NOT met'}); ` +
-      `the attackers got ${[...statuses].map(([s, n]) => `${n}× ${s}`).join(', ')} (${Math.round(sent / seconds)} calls/s)`);
+    record(`stall, ${label}: home page median idle → under attack`,
+      `${idle.toFixed(2)} ms → ${loaded.toFixed(2)} ms = ${ratio.toFixed(2)}× (goal ≤ 3×: ${ratio <= 3 ? 'met' : 'NOT met'}); ` +
+      `${ATTACKERS} clients sent ${Math.round(BAD_BODY_BYTES / 1024)} KiB bad bodies at ${Math.round(sent / seconds)} calls/s, ` +
+      `answered ${[...statuses].map(([s, n]) => `${n}× ${s}`).join(', ')}`);
   } finally {
-    server.close();
-    server.closeAllConnections();
-    fs.rmSync(distDir, { recursive: true, force: true });
+    child.kill('SIGTERM');
   }
 }
 
 export async function benchStall(record: (name: string, value: string) => void): Promise<void> {
-  const pglite = await openPglite(undefined);
-  try {
-    await benchOne('stall, PGlite', pglite, record);
-  } finally {
-    await pglite.close();
-  }
+  await benchOne('PGlite in the request thread (before)', 'thread', record);
+  await benchOne('PGlite in a worker thread (npm start)', 'worker', record);
   const pgUrl = process.env['BENCH_DATABASE_URL'] ?? process.env['TEST_DATABASE_URL'];
-  if (pgUrl) {
-    const admin = await openPostgres(pgUrl, { max: 1 });
-    const name = `gongshi_stall_${process.pid}`;
-    await admin.exec(`create database ${name}`);
-    const url = new URL(pgUrl);
-    url.pathname = `/${name}`;
-    const db = await openPostgres(url.href);
-    try {
-      await benchOne('stall, Postgres', db, record);
-    } finally {
-      await db.close();
-      await admin.exec(`drop database ${name}`);
-      await admin.close();
-    }
-  }
+  if (pgUrl) await benchOne('Postgres', pgUrl, record);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -7,15 +7,24 @@ import { readConfig, type Config } from '../config.ts';
 import { lockDataDir } from './lock.ts';
 import { makePrivateFolder } from './private-folder.ts';
 import { openPglite } from './pglite.ts';
+import { openPgliteInWorker } from './pglite-thread.ts';
 import { openPostgres } from './postgres.ts';
 import type { Db } from './types.ts';
 
-export async function openDb(config: Config = readConfig()): Promise<Db> {
+export interface OpenOptions {
+  /**
+   * PGlite only: run the database in a worker thread, so that a server's request thread never
+   * waits for WASM query execution (npm start, npm run dev). A CLI command keeps it in its thread.
+   */
+  worker?: boolean;
+}
+
+export async function openDb(config: Config = readConfig(), options: OpenOptions = {}): Promise<Db> {
   if (config.databaseUrl) return openPostgres(config.databaseUrl);
   makePrivateFolder(config.dataDir);
   const release = lockDataDir(config.dataDir);
   try {
-    const db = await openPglite(config.dataDir);
+    const db = options.worker ? await openPgliteInWorker(config.dataDir) : await openPglite(config.dataDir);
     return {
       ...db,
       close: async () => {
@@ -41,8 +50,11 @@ interface Shared {
 const KEY = Symbol.for('gongshi.sharedDb');
 const registry = globalThis as unknown as { [KEY]?: Shared };
 
-/** The process-wide database; every call must be paired with releaseSharedDb(). */
-export function useSharedDb(): Promise<Db> {
+/**
+ * The process-wide database; every call must be paired with releaseSharedDb(). The options apply
+ * when this call opens it (the first use in the process).
+ */
+export function useSharedDb(options: OpenOptions = {}): Promise<Db> {
   const shared = registry[KEY];
   if (shared) {
     clearTimeout(shared.closing);
@@ -50,7 +62,7 @@ export function useSharedDb(): Promise<Db> {
     shared.users++;
     return shared.db;
   }
-  const db = openDb();
+  const db = openDb(readConfig(), options);
   registry[KEY] = { db, users: 1 };
   db.catch(() => delete registry[KEY]);
   return db;
