@@ -2,7 +2,8 @@
  * `npm run bench [-- section …]`: measured side by side in one run, so ratios hold on a noisy
  * shared machine. Sections (all by default): seed, build (time, pages/s, peak memory, ratio to an
  * empty Astro build of as many pages), site (JS and HTML bytes against the budgets), opendata,
- * import, gateway, stall (a page's latency while clients send bad RPC bodies), assessment.
+ * import, sheets (peak memory reading a workbook and zip bombs), gateway, stall (a page's latency
+ * while clients send bad RPC bodies), assessment.
  * Postgres is measured too when BENCH_DATABASE_URL or TEST_DATABASE_URL is set.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -22,9 +23,10 @@ import { benchOpenData } from './opendata-bench.ts';
 import { benchImport } from './import-bench.ts';
 import { benchGateway } from './gateway-bench.ts';
 import { benchStall } from './stall-bench.ts';
+import { benchSheetMemory } from './sheet-memory-bench.ts';
 import { benchAssessment } from './assessment-bench.ts';
 
-const SECTIONS = ['seed', 'build', 'site', 'opendata', 'import', 'gateway', 'stall', 'assessment'] as const;
+const SECTIONS = ['seed', 'build', 'site', 'opendata', 'import', 'sheets', 'gateway', 'stall', 'assessment'] as const;
 const asked = process.argv.slice(2).filter((a) => a !== '--');
 const unknown = asked.filter((a) => !(SECTIONS as readonly string[]).includes(a));
 if (unknown.length > 0) {
@@ -128,6 +130,7 @@ if (needsBuild) {
   if (wants('opendata')) await benchOpenData(record, outDir);
 }
 if (wants('import')) await benchImport(record);
+if (wants('sheets')) await benchSheetMemory(record);
 if (wants('gateway')) await benchGateway(record);
 if (wants('stall')) await benchStall(record);
 if (wants('assessment')) await benchAssessment(record, pgUrl);

@@ -1,14 +1,17 @@
 /**
  * Reads a spreadsheet as rows of text cells, numbered as a spreadsheet program shows them
  * (the header is row 1). CSV goes through csv-parse's streaming parser: UTF-8 with or without BOM,
- * GB18030 (GBK) detected or forced, quoted newlines. XLSX goes through exceljs (first worksheet).
- * Rows whose cells are all empty are dropped, wherever they are.
+ * GB18030 (GBK) detected or forced, quoted newlines. XLSX goes through exceljs's streaming reader
+ * (first worksheet), after its archive passed checkXlsxArchive(). Rows whose cells are all empty
+ * are dropped, wherever they are. Both stop at the limits of limits.ts, in bounded memory.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import { SheetError } from './sheet-error.ts';
+import { checkXlsxArchive, describeLimit, refuse, SHEET_LIMITS, type SheetLimits } from './limits.ts';
 
 export type Encoding = 'utf8' | 'gb18030';
 export const ENCODINGS: readonly Encoding[] = ['utf8', 'gb18030'];
@@ -28,9 +31,7 @@ export interface Sheet {
   rows: SheetRow[];
 }
 
-export class SheetError extends Error {
-  override name = 'SheetError';
-}
+export { SheetError };
 
 export function formatOf(file: string): Format {
   const ext = path.extname(file).toLowerCase();
@@ -72,7 +73,23 @@ function blank(cells: readonly string[]): boolean {
   return cells.every((c) => c.trim() === '');
 }
 
-async function readCsv(file: string, forced: Encoding | undefined): Promise<Sheet> {
+/** Collects data rows, refusing the file once it passes a row, cell or cell-size limit. */
+class RowCollector {
+  readonly rows: SheetRow[] = [];
+  #cells = 0;
+  constructor(readonly file: string, readonly limits: SheetLimits) {}
+
+  add(row: number, cells: string[]): void {
+    if (blank(cells)) return;
+    if (this.rows.length >= this.limits.maxRows + 1) refuse(this.file, describeLimit.rows(this.limits));
+    this.#cells += cells.length;
+    if (this.#cells > this.limits.maxCells) refuse(this.file, describeLimit.cells(this.limits));
+    if (cells.some((cell) => cell.length > this.limits.maxCellChars)) refuse(this.file, describeLimit.cell(this.limits, row));
+    this.rows.push({ row, cells });
+  }
+}
+
+async function readCsv(file: string, forced: Encoding | undefined, limits: SheetLimits): Promise<Sheet> {
   const detected = await detectEncoding(file);
   if (forced === 'utf8' && detected.encoding !== 'utf8') {
     throw new SheetError(`${file}: the file is not valid UTF-8; it looks like GB18030 (GBK). Try --encoding gb18030.`);
@@ -81,22 +98,26 @@ async function readCsv(file: string, forced: Encoding | undefined): Promise<Shee
   const parser = fs
     .createReadStream(file)
     .pipe(iconv.decodeStream(encoding, { stripBOM: true }))
-    .pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: false }));
-  const rows: SheetRow[] = [];
+    // A cell can be no longer than the limit; csv-parse stops a runaway quoted field there too.
+    .pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: false, max_record_size: limits.maxCellChars * 64 }));
+  const collected = new RowCollector(file, limits);
   let row = 0;
   try {
     for await (const record of parser) {
       row++;
-      const cells = record as string[];
-      if (!blank(cells)) rows.push({ row, cells });
+      collected.add(row, record as string[]);
     }
   } catch (error) {
     const e = error as Error & { code?: string; lines?: number };
+    if (e.code === 'CSV_MAX_RECORD_SIZE') refuse(file, describeLimit.cell(limits, row + 1));
     if (typeof e.code === 'string' && e.code.startsWith('CSV_')) {
       throw new SheetError(`${file}:${row + 1}: ${e.message.replace(/^[^:]*: /, '')}`);
     }
     throw error;
+  } finally {
+    parser.destroy();
   }
+  const rows = collected.rows;
   const header = rows.shift();
   if (!header) throw new SheetError(`${file}: the file is empty (no header row).`);
   return { format: 'csv', encoding, header, rows };
@@ -125,28 +146,48 @@ export function cellText(value: ExcelJS.CellValue): string {
   return '';
 }
 
-async function readXlsx(file: string): Promise<Sheet> {
-  const workbook = new ExcelJS.Workbook();
+async function readXlsx(file: string, limits: SheetLimits): Promise<Sheet> {
+  await checkXlsxArchive(file, limits);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+    sharedStrings: 'cache',
+    // Styles tell a date from a number; hyperlinks and the rest are not needed.
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
+  });
+  const collected = new RowCollector(file, limits);
+  let sheets = 0;
   try {
-    await workbook.xlsx.readFile(file);
+    for await (const worksheet of reader) {
+      sheets++;
+      for await (const r of worksheet) {
+        const cells: string[] = [];
+        for (let c = 1; c <= r.cellCount; c++) cells.push(cellText(r.getCell(c).value));
+        collected.add(r.number, cells);
+      }
+      // The first worksheet only (as a person sees it first; the others are not read).
+      break;
+    }
   } catch (error) {
+    if (error instanceof SheetError) throw error;
     throw new SheetError(`${file}: not a readable .xlsx file (${(error as Error).message}).`);
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new SheetError(`${file}: the workbook has no worksheet.`);
-  const rows: SheetRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (r, rowNumber) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= r.cellCount; c++) cells.push(cellText(r.getCell(c).value));
-    if (!blank(cells)) rows.push({ row: rowNumber, cells });
-  });
+  if (sheets === 0) throw new SheetError(`${file}: the workbook has no worksheet.`);
+  const rows = collected.rows;
   const header = rows.shift();
   if (!header) throw new SheetError(`${file}: the first worksheet is empty (no header row).`);
   return { format: 'xlsx', header, rows };
 }
 
-export async function readSheet(file: string, options: { encoding?: Encoding | undefined } = {}): Promise<Sheet> {
+export async function readSheet(
+  file: string,
+  options: { encoding?: Encoding | undefined; limits?: SheetLimits | undefined } = {},
+): Promise<Sheet> {
   const format = formatOf(file);
   if (!fs.existsSync(file)) throw new SheetError(`${file}: no such file.`);
-  return format === 'csv' ? readCsv(file, options.encoding) : readXlsx(file);
+  const limits = options.limits ?? SHEET_LIMITS;
+  const size = fs.statSync(file).size;
+  if (size > limits.maxFileBytes) refuse(file, describeLimit.file(limits, size));
+  return format === 'csv' ? readCsv(file, options.encoding, limits) : readXlsx(file, limits);
 }
