@@ -8,7 +8,9 @@ import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/db/types.ts';
 import { keysFromSecret, type GatewayKeys } from '../../src/server/gateway/keys.ts';
-import { countRows, createTestDb } from './harness.ts';
+import { migrate } from '../../src/lib/db/migrate.ts';
+import { openPgliteInWorker } from '../../src/lib/db/pglite-thread.ts';
+import { countRows, createTestDb, TEST_DATABASE_URL } from './harness.ts';
 import { startTestPortal, type TestPortal } from './test-portal.ts';
 import { insertParticipation, type Participation } from './participation-fixtures.ts';
 
@@ -37,6 +39,8 @@ beforeAll(async () => {
     grant execute on function public.nothing() to anon;
     create function public.numbers(n int) returns setof int language sql stable as 'select generate_series(1, n)';
     grant execute on function public.numbers(int) to anon;
+    create function public.slow(seconds float8) returns int language sql volatile as 'select 1 from pg_sleep(seconds)';
+    grant execute on function public.slow(float8) to anon;
   `);
   // Every call here comes from one socket address; the status-mapping tests below refuse many
   // calls, which the gateway charges, so their limits are raised (rate limits are data). The
@@ -343,6 +347,82 @@ describe('Prefer: tx=rollback', () => {
     expect(response.headers.get('preference-applied')).toBe('tx=rollback');
     expect(((await response.json()) as { status: string }).status).toBe('pending');
     expect(await countRows(db, 'public.hall_opinions')).toBe(before);
+  });
+});
+
+describe('no client holds the gateway or the database for long', () => {
+  it('a client with as many calls under way as the cap gets 429 at once; another client is served', async () => {
+    // As npm start serves it: PGlite in a worker thread (in this thread pg_sleep would hold up the
+    // server itself, and no third call could arrive while two are under way).
+    const served = db.kind === 'pglite' ? await openPgliteInWorker(undefined) : db;
+    if (served !== db) {
+      await migrate(served);
+      await served.exec(`create function public.slow(seconds float8) returns int language sql volatile as 'select 1 from pg_sleep(seconds)';
+        grant execute on function public.slow(float8) to anon;`);
+    }
+    const capped = await startTestPortal(served, { trustProxy: true, maxConcurrentPerClient: 2 });
+    try {
+      const call = (address: string, seconds: number) => fetch(`${capped.base}/rest/v1/rpc/slow`, {
+        method: 'POST',
+        headers: { apikey: capped.keys.anonKey, 'content-type': 'application/json', 'x-real-ip': address },
+        body: JSON.stringify({ seconds }),
+      });
+      const busy = [call('198.51.100.50', 0.4), call('198.51.100.50', 0.4)];
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const third = await call('198.51.100.50', 0);
+      expect(third.status).toBe(429);
+      expect(((await third.json()) as { code: string }).code).toBe('PT429');
+      expect((await call('198.51.100.51', 0)).status).toBe(200);
+      expect((await Promise.all(busy)).map((r) => r.status)).toEqual([200, 200]);
+      // Once its calls are answered, the client is served again.
+      expect((await call('198.51.100.50', 0)).status).toBe(200);
+    } finally {
+      capped.close();
+      if (served !== db) await served.close();
+    }
+  });
+
+  // PGlite (WASM) has no timer signals, so statement_timeout cannot fire there: with the database
+  // in a worker thread a long statement holds the database, not the server (docs/security.md).
+  it.runIf(TEST_DATABASE_URL)('on Postgres, a call running past statement_timeout is cancelled', async () => {
+    const timed = await startTestPortal(db, { statementTimeoutMs: 200, logError: () => undefined });
+    try {
+      const started = performance.now();
+      const response = await fetch(`${timed.base}/rest/v1/rpc/slow`, {
+        method: 'POST', headers: { apikey: timed.keys.anonKey, 'content-type': 'application/json' }, body: JSON.stringify({ seconds: 5 }),
+      });
+      expect(response.status).toBe(500);
+      expect(((await response.json()) as { code: string }).code).toBe('57014');
+      expect(performance.now() - started).toBeLessThan(4000);
+    } finally {
+      timed.close();
+    }
+  });
+});
+
+describe('JWT claims, when configured', () => {
+  it('a key with another issuer or audience is refused (401 PGRST301); the configured ones pass', async () => {
+    const strict = await startTestPortal(db, { jwtIssuer: 'https://auth.chenglan.example', jwtAudience: 'authenticated' });
+    const lenient = await startTestPortal(db, { jwtIssuer: 'gongshi' });
+    try {
+      const stats = (base: string, key: string) => fetch(`${base}/rest/v1/rpc/hall_topic_stats`, {
+        method: 'POST', headers: { apikey: key, 'content-type': 'application/json' }, body: JSON.stringify({ topic_id: fx.topic.open }),
+      });
+      // The test portals' anon key says iss "gongshi" and names no audience.
+      const refused = await stats(strict.base, strict.keys.anonKey);
+      expect(refused.status).toBe(401);
+      expect(await refused.json()).toMatchObject({ code: 'PGRST301', message: 'JWT claim aud is not accepted' });
+      const otherIssuer = await new SignJWT({ role: 'anon' }).setProtectedHeader({ alg: 'HS256' })
+        .setIssuer('gongshi').setAudience('authenticated').sign(strict.keys.secret);
+      expect(await (await stats(strict.base, otherIssuer)).json()).toMatchObject({ code: 'PGRST301', message: 'JWT claim iss is not accepted' });
+      const matching = await new SignJWT({ role: 'anon' }).setProtectedHeader({ alg: 'HS256' })
+        .setIssuer('https://auth.chenglan.example').setAudience('authenticated').sign(strict.keys.secret);
+      expect((await stats(strict.base, matching)).status).toBe(200);
+      expect((await stats(lenient.base, lenient.keys.anonKey)).status).toBe(200);
+    } finally {
+      strict.close();
+      lenient.close();
+    }
   });
 });
 
