@@ -20,16 +20,21 @@ create table public.hearings (
   signup_opens_at timestamptz not null,
   signup_closes_at timestamptz not null,
   status text not null default 'open' check (status in ('open', 'closed', 'held', 'cancelled')),
-  -- SHA-256 of the secret lottery seed, published when sign-ups open; the seed when revealed.
+  -- SHA-256 of the secret lottery seed, published (at lottery_seed_committed_at) no later than
+  -- sign-ups open; the seed when revealed: 32 to 128 base64url or hex characters, at least 128
+  -- bits when drawn at random as `hearing open` does.
   lottery_seed_hash text check (lottery_seed_hash ~ '^[0-9a-f]{64}$'),
-  lottery_seed text,
+  lottery_seed_committed_at timestamptz,
+  lottery_seed text check (lottery_seed ~ '^[A-Za-z0-9_-]{32,128}$'),
   votes_for int check (votes_for >= 0),
   votes_against int check (votes_against >= 0),
   votes_abstain int check (votes_abstain >= 0),
   created_at timestamptz not null default now(),
   constraint signup_window_is_ordered check (signup_closes_at > signup_opens_at),
   constraint hearing_follows_signups check (held_at >= signup_closes_at),
-  constraint seed_is_revealed_after_signups check (lottery_seed is null or status in ('closed', 'held'))
+  constraint seed_is_revealed_after_signups check (lottery_seed is null or status in ('closed', 'held')),
+  constraint seed_commitment_has_date check ((lottery_seed_hash is null) = (lottery_seed_committed_at is null)),
+  constraint seed_committed_before_signups check (lottery_seed_committed_at <= signup_opens_at)
 );
 comment on table public.hearings is
   'Hearings: decision, unit, time, venue, seats and the sign-up window; status open → closed → held (or cancelled).';

@@ -26,7 +26,12 @@ create table public.decisions (
   summary_en text check (length(summary_en) <= 8000),
   -- The department that proposes it.
   unit_id bigint not null references public.units (id),
+  -- Price adjustments and construction projects always need a hearing (DESIGN: major decisions
+  -- concerning citizens' interests); for the other kinds the office says so when proposing.
   requires_hearing boolean not null,
+  -- The decision this one takes up again (a withdrawn or revised proposal); it inherits the need
+  -- for a hearing, and must hold its own.
+  supersedes_id bigint references public.decisions (id),
   status text not null default 'proposed' check (status in (
     'proposed', 'hearing_scheduled', 'heard', 'cleared', 'submitted', 'decided', 'withdrawn')),
   -- Why it reached its current status (required when withdrawn).
@@ -34,11 +39,15 @@ create table public.decisions (
   outcome text,
   created_at timestamptz not null default now(),
   constraint withdrawn_decision_states_reason
-    check (status <> 'withdrawn' or length(btrim(coalesce(status_reason, ''))) > 0)
+    check (status <> 'withdrawn' or length(btrim(coalesce(status_reason, ''))) > 0),
+  constraint hearing_required_for_kind
+    check (requires_hearing or kind not in ('price_adjustment', 'construction_project')),
+  constraint decision_does_not_supersede_itself check (supersedes_id <> id)
 );
 comment on table public.decisions is
   'Major decisions and their state: proposed → hearing_scheduled → heard → cleared → submitted → decided, or withdrawn.';
 create index decisions_unit_idx on public.decisions (unit_id);
+create index decisions_supersedes_idx on public.decisions (supersedes_id);
 
 -- The allowed moves, as data (shown on the methodology of the decisions page).
 create table public.decision_transitions (
@@ -139,11 +148,63 @@ comment on function private.majority_opposed(int, int, int) is 'More than half o
 
 -- When a step took effect: the staff CLI may name it (gongshi.at, e.g. the meeting's date);
 -- the log keeps the recording time beside it, so a backdated entry is visible as such.
+-- A step may be recorded late (backdated), never ahead of time: a post-dated close or outcome
+-- would let staff close sign-ups or record a vote before the published date.
 create or replace function private.effective_time() returns timestamptz
-language sql stable
+language plpgsql stable
 set search_path = ''
-as $$ select coalesce(nullif(current_setting('gongshi.at', true), '')::timestamptz, now()) $$;
+as $$
+declare
+  v_at timestamptz := coalesce(nullif(current_setting('gongshi.at', true), '')::timestamptz, now());
+begin
+  if v_at > now() + interval '1 minute' then
+    raise exception using errcode = '22023',
+      message = format('A step cannot take effect in the future (%s).', v_at),
+      hint = 'Record it when it has happened.';
+  end if;
+  return v_at;
+end
+$$;
 grant execute on function private.effective_time() to service_role;
+
+-- A title as compared for "the same subject": lower case, without spaces and punctuation
+-- (ASCII and full-width alike), so that re-wording the punctuation does not make it new.
+create or replace function private.subject_key(p_title text) returns text
+language sql immutable
+set search_path = ''
+as $$
+  select regexp_replace(lower(p_title), '[[:space:][:punct:]　，。、；：？！“”‘’（）《》〈〉【】—…·「」『』]', '', 'g')
+$$;
+comment on function private.subject_key(text) is 'A decision title reduced to what makes it the same subject.';
+
+-- A decision that takes up an earlier one — naming it (supersedes_id), or repeating its kind and
+-- subject — needs a hearing of its own if the earlier one needed one or was withdrawn: a project
+-- the majority opposed cannot come back under a new slug without a hearing.
+create or replace function private.check_refiling(p_new public.decisions) returns void
+language plpgsql stable
+set search_path = ''
+as $$
+declare
+  v_earlier public.decisions%rowtype;
+begin
+  if p_new.requires_hearing then
+    return;
+  end if;
+  select * into v_earlier from public.decisions d
+  where (d.id = p_new.supersedes_id
+         or (d.kind = p_new.kind and private.subject_key(d.title) = private.subject_key(p_new.title)))
+    and (d.requires_hearing or d.status = 'withdrawn')
+  order by d.id = p_new.supersedes_id desc, d.created_at desc
+  limit 1;
+  if found then
+    raise exception using errcode = '23514',
+      message = format('Decision %s takes up decision %s (%s), which %s: it needs a citizen-representative hearing of its own.',
+                       p_new.slug, v_earlier.slug, v_earlier.title,
+                       case when v_earlier.status = 'withdrawn' then 'was withdrawn' else 'required a hearing' end),
+      hint = 'Create it as requiring a hearing (--requires-hearing).';
+  end if;
+end
+$$;
 
 create or replace function private.guard_decision() returns trigger
 language plpgsql
@@ -160,7 +221,24 @@ begin
         message = format('A decision starts as proposed, not %s.', new.status),
         hint = 'Create it as proposed, then advance it step by step.';
     end if;
+    if new.kind in ('price_adjustment', 'construction_project') and not new.requires_hearing then
+      raise exception using errcode = '23514',
+        message = format('A %s always requires a citizen-representative hearing; decision %s cannot be created without one.',
+                         replace(new.kind, '_', ' '), new.slug),
+        hint = 'Create it as requiring a hearing (--requires-hearing, or leave the choice out for this kind).';
+    end if;
+    perform private.check_refiling(new);
     return new;
+  end if;
+  if new.kind is distinct from old.kind or new.supersedes_id is distinct from old.supersedes_id then
+    raise exception using errcode = 'PT409',
+      message = format('The kind and predecessor of decision %s are fixed once it is proposed.', old.slug),
+      hint = 'Withdraw it with a reason and propose a new decision that supersedes it.';
+  end if;
+  if old.requires_hearing and not new.requires_hearing then
+    raise exception using errcode = 'PT409',
+      message = format('Decision %s requires a citizen-representative hearing; no one can drop that requirement.', old.slug),
+      hint = 'Hold the hearing, or withdraw the decision with a reason.';
   end if;
   if new.status is not distinct from old.status then
     return new;
@@ -235,12 +313,64 @@ create trigger log_new_decision after insert on public.decisions
 create trigger decisions_are_not_deleted before delete on public.decisions
   for each row execute function private.refuse_change('decisions are a public record', 'Withdraw it instead, with a reason.');
 
--- Hearings: open → closed → held, or cancelled; the seed is committed while open and revealed on close.
+-- Hearings: open → closed → held, or cancelled; the seed is committed before sign-ups open and
+-- revealed on close. Each step only when its time has come, whoever makes it.
 create or replace function private.guard_hearing() returns trigger
 language plpgsql
+-- Counts the selected sign-ups (schema private) for whichever role records the outcome.
+security definer
 set search_path = ''
 as $$
+declare
+  v_selected int;
+  v_votes int;
 begin
+  -- The commitment's publication time is the database's to record (backdated only the way every
+  -- step may be: gongshi.at, never ahead of time), not the caller's to claim.
+  if new.lottery_seed_hash is not null and (tg_op = 'INSERT' or old.lottery_seed_hash is null) then
+    new.lottery_seed_committed_at := private.effective_time();
+    if new.lottery_seed_committed_at > new.signup_opens_at then
+      raise exception using errcode = '23514',
+        message = format('The seed commitment of hearing %s comes after its sign-ups opened (%s).', coalesce(new.id::text, '(new)'),
+                         to_char(new.signup_opens_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI')),
+        detail = 'A draw can only be shown to be fixed in advance if its seed was committed before anyone could sign up.',
+        hint = 'Open the hearing with sign-ups starting now or later (hearing open commits the seed at once).';
+    end if;
+  end if;
+  if tg_op = 'INSERT' then
+    if new.status <> 'open' or num_nonnulls(new.votes_for, new.votes_against, new.votes_abstain, new.lottery_seed, new.held_on) > 0 then
+      raise exception using errcode = '23514',
+        message = format('A hearing starts open, with no seed revealed and no outcome, not %s.', new.status),
+        hint = 'Create it open with its seed commitment, then close it, draw, and record its outcome step by step.';
+    end if;
+    return new;
+  end if;
+  if old.status = 'open' and new.status = 'closed' and private.effective_time() < old.signup_closes_at then
+    raise exception using errcode = 'PT409',
+      message = format('Sign-ups for hearing %s are open until %s; it cannot be closed before then.', old.id,
+                       to_char(old.signup_closes_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI')),
+      hint = 'Wait for the published deadline, or cancel the hearing with a reason (hearing cancel).';
+  end if;
+  if new.status = 'cancelled' and old.status <> 'cancelled' and length(btrim(coalesce(new.outcome_summary, ''))) < 2 then
+    raise exception using errcode = '23514',
+      message = format('Cancelling hearing %s needs a reason.', old.id),
+      hint = 'Give the reason (hearing cancel --reason).';
+  end if;
+  if new.status = 'held' and old.status <> 'held' then
+    if private.effective_time() < old.held_at then
+      raise exception using errcode = 'PT409',
+        message = format('Hearing %s takes place on %s; its outcome cannot be recorded before.', old.id,
+                         to_char(old.held_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI')),
+        hint = 'Record the outcome once the hearing has been held.';
+    end if;
+    select count(*) into v_selected from private.hearing_signups where hearing_id = old.id and status = 'selected';
+    v_votes := coalesce(new.votes_for, 0) + coalesce(new.votes_against, 0) + coalesce(new.votes_abstain, 0);
+    if v_votes > v_selected then
+      raise exception using errcode = '22023',
+        message = format('%s votes recorded for hearing %s, which has %s selected representatives.', v_votes, old.id, v_selected),
+        hint = 'Only selected representatives vote: record at most one vote each.';
+    end if;
+  end if;
   if new.status is distinct from old.status and not (
       (old.status = 'open' and new.status in ('closed', 'cancelled')) or
       (old.status = 'closed' and new.status in ('held', 'cancelled'))) then
@@ -248,7 +378,13 @@ begin
       message = format('Hearing %s cannot go from %s to %s.', old.id, old.status, new.status),
       hint = 'A hearing goes open → closed → held, or is cancelled before it is held.';
   end if;
-  if old.lottery_seed_hash is not null and new.lottery_seed_hash is distinct from old.lottery_seed_hash then
+  if new.signup_closes_at < old.signup_closes_at or new.held_at < old.held_at then
+    raise exception using errcode = 'PT409',
+      message = format('The sign-up deadline and date of hearing %s can be postponed, not brought forward.', old.id),
+      hint = 'To stop a hearing early, cancel it with a reason.';
+  end if;
+  if old.lottery_seed_hash is not null and (new.lottery_seed_hash, new.lottery_seed_committed_at)
+      is distinct from (old.lottery_seed_hash, old.lottery_seed_committed_at) then
     raise exception using errcode = 'PT409', message = format('Hearing %s already committed to a seed hash.', old.id),
       hint = 'The commitment cannot change once published.';
   end if;
@@ -265,8 +401,28 @@ begin
   return new;
 end
 $$;
-create trigger guard_hearing before update on public.hearings
+create trigger guard_hearing before insert or update on public.hearings
   for each row execute function private.guard_hearing();
+
+-- Every hearing publishes its seed commitment no later than its sign-ups open (checked when the
+-- creating transaction commits, so `hearing open` may insert it and commit the seed in one go).
+create or replace function private.require_seed_commitment() returns trigger
+language plpgsql
+set search_path = ''
+as $$
+begin
+  if exists (select 1 from public.hearings h where h.id = new.id and h.lottery_seed_hash is null) then
+    raise exception using errcode = '23514',
+      message = format('Hearing %s has no published seed commitment.', new.id),
+      detail = 'Without one, its lottery can never be shown to have been fixed before the sign-ups were known.',
+      hint = 'Commit the SHA-256 of a secret random seed (hearing open does) before sign-ups open.';
+  end if;
+  return null;
+end
+$$;
+create constraint trigger hearings_commit_to_a_seed after insert or update on public.hearings
+  deferrable initially deferred
+  for each row execute function private.require_seed_commitment();
 
 create or replace function private.commit_lottery_seed(p_hearing_id bigint, p_seed_hash text) returns void
 language plpgsql volatile

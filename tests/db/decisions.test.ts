@@ -9,6 +9,7 @@ import type { Db, Queryable } from '../../src/lib/db/types.ts';
 import { computeDraw } from '../../src/lib/hearings/lottery.ts';
 import { countRows, createTestDb, expectPgError } from './harness.ts';
 import { insertRow } from './fixtures.ts';
+import { openHearing, testSeed } from './hearing-lifecycle.ts';
 
 let db: Db;
 let unit = 0;
@@ -20,17 +21,17 @@ const publicId = (n: number) => Array.from({ length: 8 }, (_, i) => ALPHABET[(n 
 async function decision(requiresHearing: boolean): Promise<{ id: number; slug: string }> {
   seq++;
   const slug = `decision-${seq}`;
+  // Price adjustments always require a hearing; a regulation may go without one.
   const id = await insertRow(db, 'public.decisions', {
-    slug, kind: 'price_adjustment', title: `决策${seq}`, summary: '调整居民用水价格', unit_id: unit, requires_hearing: requiresHearing,
+    slug, kind: requiresHearing ? 'price_adjustment' : 'regulation', title: `决策${seq}`, summary: '调整居民用水价格', unit_id: unit,
+    requires_hearing: requiresHearing,
   });
   return { id, slug };
 }
 
-async function hearing(decisionId: number | null, seats = 10): Promise<number> {
-  return insertRow(db, 'public.hearings', {
-    decision_id: decisionId, unit_id: unit, title: '听证会', summary: '听证', venue: '市民中心', seats,
-    held_at: '2026-12-20T09:00:00+08:00', signup_opens_at: '2026-11-01T00:00:00+08:00', signup_closes_at: '2026-12-10T00:00:00+08:00',
-  });
+/** A hearing whose sign-ups have ended and whose date has come: it can be closed, then held. */
+async function hearing(decisionId: number | null, seats = 10, seed = testSeed(`hearing-${++seq}`)): Promise<number> {
+  return db.transaction((tx) => openHearing(tx, { unitId: unit, decisionId, seats, seed, opens: '-20 days', closes: '-2 days', held: '-1 day' }));
 }
 
 async function signUp(q: Queryable, hearingId: number, n: number, category = 'citizen_representative'): Promise<string> {
@@ -89,7 +90,7 @@ describe('the decision state machine', () => {
     const d = await decision(true);
     const h = await hearing(d.id);
     await asService((q) => setStatus(q, d.id, 'hearing_scheduled', '已安排听证'));
-    for (let i = 0; i < 5; i++) await signUp(db, h, i);
+    for (let i = 0; i < 10; i++) await signUp(db, h, i);
     await db.query(`select private.close_hearing($1, null)`, [h]);
     // A tie (5 against of 10 cast) is not a majority.
     await db.query(`select private.record_hearing_outcome($1, 4, 5, 1, '多数代表支持调整方案')`, [h]);
@@ -105,6 +106,7 @@ describe('the decision state machine', () => {
     const d = await decision(true);
     const h = await hearing(d.id);
     await setStatus(db, d.id, 'hearing_scheduled');
+    for (let i = 0; i < 10; i++) await signUp(db, h, i);
     await db.query(`select private.close_hearing($1, null)`, [h]);
     await db.query(`select private.record_hearing_outcome($1, 3, 6, 1, '多数代表反对')`, [h]);
     const [row] = await db.query<{ status: string; status_reason: string }>(`select status, status_reason from public.decisions where id = $1`, [d.id]);
@@ -142,18 +144,17 @@ describe('the decision state machine', () => {
 
 describe('the verifiable lottery', () => {
   let h = 0;
-  const seed = 'correct horse battery staple 2026';
+  const seed = testSeed('the verifiable lottery');
   const ids: string[] = [];
 
   beforeAll(async () => {
-    h = await hearing(null, 10);
+    h = await hearing(null, 10, seed);
     await db.query(`insert into public.hearing_quotas (hearing_id, category, seats) values ($1, 'expert', 2)`, [h]);
-    await db.query(`select private.commit_lottery_seed($1, $2)`, [h, sha(seed)]);
     for (let i = 0; i < 30; i++) ids.push(await signUp(db, h, i, i < 4 ? 'expert' : 'citizen_representative'));
   });
 
   it('refuses a revealed seed that does not match the commitment, changing nothing', async () => {
-    await expectPgError(db.query(`select private.close_hearing($1, 'wrong seed')`, [h]), '22023', /does not match/);
+    await expectPgError(db.query(`select private.close_hearing($1, $2)`, [h, testSeed('another seed')]), '22023', /does not match/);
     const [row] = await db.query<{ status: string }>(`select status from public.hearings where id = $1`, [h]);
     expect(row!.status).toBe('open');
     expect(await countRows(db, 'public.hearing_draws', 'hearing_id = $1', [h])).toBe(0);

@@ -3,6 +3,7 @@
  * state, relative to the database clock, plus a helper that calls a citizen RPC the way
  * PostgREST does (named arguments, a role, request headers with a client address).
  */
+import { addSignups, cancelHearing, closeHearing, openHearing, recordOutcome, testSeed } from './hearing-lifecycle.ts';
 import type { Db, Queryable, Role, RoleContext } from '../../src/lib/db/types.ts';
 import { insertBase, Json, type Base } from './fixtures.ts';
 
@@ -77,20 +78,21 @@ export async function insertParticipation(db: Db, tokenCount = 30): Promise<Part
       rejected: await id(tx, `insert into public.hall_opinions (topic_id, body, status, rejection_reason, moderated_at)
         values ($1, '广告内容', 'rejected', '与话题无关的广告', now())`, [topic.open]),
     };
-    // A held hearing has its outcome recorded (the decisions migration requires it).
-    const hearing = async (status: string, opens: string, closes: string) =>
-      id(tx, `insert into public.hearings (unit_id, title, summary, venue, held_at, seats, signup_opens_at, signup_closes_at, status,
-                votes_for, votes_against, votes_abstain)
-        values ($1, '居民用水价格调整听证会', '听取市民代表对水价调整方案的意见。', '市政务服务中心三楼', now() + interval '60 days', 3,
-                now() + $2::interval, now() + $3::interval, $4, $5, $5, $5)`,
-      [base.unitA, opens, closes, status, status === 'held' ? 1 : null]);
+    // Hearings in every state, each taken through its lifecycle (the database allows no shortcut).
+    const hearing = (label: string, opens: string, closes: string, held: string) =>
+      openHearing(tx, { unitId: base.unitA, seats: 3, opens, closes, held, seed: testSeed(label) });
     const hearings = {
-      open: await hearing('open', '-2 days', '20 days'),
-      upcoming: await hearing('open', '2 days', '20 days'),
-      closed: await hearing('closed', '-20 days', '-1 day'),
-      held: await hearing('held', '-40 days', '-20 days'),
-      cancelled: await hearing('cancelled', '-10 days', '10 days'),
+      open: await hearing('open', '-2 days', '20 days', '60 days'),
+      upcoming: await hearing('upcoming', '2 days', '20 days', '60 days'),
+      closed: await hearing('closed', '-20 days', '-1 day', '60 days'),
+      held: await hearing('held', '-40 days', '-20 days', '-10 days'),
+      cancelled: await hearing('cancelled', '-10 days', '10 days', '60 days'),
     };
+    await closeHearing(tx, hearings.closed, null);
+    await addSignups(tx, hearings.held, 3, 'held');
+    await closeHearing(tx, hearings.held, null);
+    await recordOutcome(tx, hearings.held, [1, 1, 1]);
+    await cancelHearing(tx, hearings.cancelled);
     const survey = async (slug: string, mode: string, opens: string, closes: string | null) =>
       id(tx, `insert into public.surveys (slug, year, unit_id, mode, title, description, opens_at, closes_at)
         values ($1, $2, $3, $4, '群众满意度测评', '请对该单位的服务进行评价。', now() + $5::interval, now() + $6::interval)`,

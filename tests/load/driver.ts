@@ -39,7 +39,7 @@ export interface Ledger {
   statuses: Record<string, Record<number, number>>;
   /** Answers that break the contract (a 5xx, an unexpected status, a wrong body): described. */
   violations: string[];
-  /** Sign-ups refused because the drawn hearing had closed (expected after the draw). */
+  /** Sign-ups refused because the drawn hearing's sign-ups had ended (expected after its deadline). */
   refusedAfterClose: number;
   latenciesMs: number[];
   sent: number;
@@ -165,8 +165,8 @@ export async function runLoad(options: LoadOptions): Promise<Ledger> {
         const contact = `load-${op.n}@example.invalid`;
         const answer = await call(client, 'sign_up_for_hearing', { hearing_id: hearingId, name: `市民${op.n}`, contact, category });
         if (!answer) return;
-        // Once the draw has started, the drawn hearing refuses sign-ups (its window is closed).
-        if (toDrawn && halfway && answer.status === 409 && (answer.body as { code?: string }).code === 'PT409') {
+        // Once its published deadline has passed, the drawn hearing refuses sign-ups.
+        if (toDrawn && Date.now() >= fx.signupsEnd - 1000 && answer.status === 409 && (answer.body as { code?: string }).code === 'PT409') {
           ledger.refusedAfterClose++;
           return;
         }

@@ -1,11 +1,15 @@
 /**
  * The rows a load run works on: the participation fixture (an open topic, an open hearing, an
- * open panel survey with invitation tokens, an open survey) plus a second open hearing that
- * commits to a lottery seed and is closed and drawn in the middle of the run.
+ * open panel survey with invitation tokens, an open survey) plus a second open hearing whose
+ * sign-ups end a few seconds into the run; it is closed and drawn in the middle of the run, while
+ * its sign-ups keep withdrawing.
  */
-import { createHash } from 'node:crypto';
 import type { Db } from '../../src/lib/db/types.ts';
 import { insertParticipation } from '../db/participation-fixtures.ts';
+import { closeHearing, openHearing, testSeed } from '../db/hearing-lifecycle.ts';
+
+/** How long after the fixture is made the drawn hearing's sign-ups end (its published deadline). */
+export const DRAWN_SIGNUPS_SECONDS = 4;
 
 export interface LoadFixture {
   topicId: number;
@@ -16,6 +20,8 @@ export interface LoadFixture {
   seats: number;
   quota: number;
   seed: string;
+  /** When the drawn hearing's sign-ups end (ms since the epoch): it cannot be closed before. */
+  signupsEnd: number;
   panelSurvey: number;
   panelQuestion: number;
   openSurvey: number;
@@ -26,21 +32,18 @@ export interface LoadFixture {
 
 export async function insertLoadFixture(db: Db, tokenCount: number): Promise<LoadFixture> {
   const fx = await insertParticipation(db, tokenCount);
-  const seed = 'load-test-seed-7f3a';
+  const seed = testSeed('load');
   const seats = 20;
   const quota = 5;
   const hearingDrawn = await db.transaction(async (tx) => {
-    const [row] = await tx.query<{ id: number }>(
-      `insert into public.hearings (unit_id, title, summary, venue, held_at, seats, signup_opens_at, signup_closes_at, status)
-       values ($1, '公交票价调整听证会', '听取市民代表对票价调整方案的意见。', '市民中心二楼', now() + interval '60 days', $2,
-               now() - interval '1 day', now() + interval '20 days', 'open')
-       returning id::int as id`,
-      [fx.base.unitA, seats],
-    );
-    await tx.query(`insert into public.hearing_quotas (hearing_id, category, seats) values ($1, 'affected_resident', $2)`, [row!.id, quota]);
-    await tx.query(`select private.commit_lottery_seed($1, $2)`, [row!.id, createHash('sha256').update(seed).digest('hex')]);
-    return row!.id;
+    const id = await openHearing(tx, {
+      unitId: fx.base.unitA, title: '公交票价调整听证会', seats, seed,
+      opens: '0 seconds', closes: `${DRAWN_SIGNUPS_SECONDS} seconds`, held: '60 days',
+    });
+    await tx.query(`insert into public.hearing_quotas (hearing_id, category, seats) values ($1, 'affected_resident', $2)`, [id, quota]);
+    return id;
   });
+  const [end] = await db.query<{ ms: number }>(`select (extract(epoch from signup_closes_at) * 1000)::float8 as ms from public.hearings where id = $1`, [hearingDrawn]);
   return {
     topicId: fx.topic.open,
     hearingOpen: fx.hearing.open,
@@ -48,6 +51,7 @@ export async function insertLoadFixture(db: Db, tokenCount: number): Promise<Loa
     seats,
     quota,
     seed,
+    signupsEnd: end!.ms,
     panelSurvey: fx.survey.panel,
     panelQuestion: fx.question.rating,
     openSurvey: fx.survey.open,
@@ -65,7 +69,12 @@ export async function liftRateLimits(db: Db): Promise<void> {
   await db.exec(`update private.rate_limits set max_calls = 1000000`);
 }
 
-/** Closes the drawn hearing's sign-ups and runs its lottery (what `hearing close --reveal-seed` does). */
+/**
+ * Closes the drawn hearing's sign-ups and runs its lottery (what `hearing close --reveal-seed`
+ * does), waiting for the published deadline first if it has not passed yet.
+ */
 export async function closeAndDraw(db: Db, fx: LoadFixture): Promise<void> {
-  await db.query(`select private.close_hearing($1, $2)`, [fx.hearingDrawn, fx.seed]);
+  const wait = fx.signupsEnd - Date.now() + 50;
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  await db.transaction((tx) => closeHearing(tx, fx.hearingDrawn, fx.seed));
 }

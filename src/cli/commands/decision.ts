@@ -6,22 +6,27 @@ import type { Queryable } from '../../lib/db/types.ts';
 import { renderTable } from '../table.ts';
 
 const KINDS = ['price_adjustment', 'construction_project', 'public_service', 'regulation', 'planning', 'other'];
+/** Kinds that always require a hearing (the database refuses them without one). */
+const HEARING_KINDS = ['price_adjustment', 'construction_project'];
 const STATUSES = ['proposed', 'hearing_scheduled', 'heard', 'cleared', 'submitted', 'decided', 'withdrawn'];
 
 const HELP = `Usage: npm run gongshi -- decision <action> [options]
 
   list                                   every decision with its status
   show <slug>                            a decision and its public log
-  create --slug S --kind K --title T --summary S --unit CODE (--requires-hearing | --no-hearing)
-         [--title-en T] [--summary-en S]
+  create --slug S --kind K --title T --summary S --unit CODE [--requires-hearing | --no-hearing]
+         [--supersedes SLUG] [--title-en T] [--summary-en S]
   advance <slug> --to STATUS [--reason R]
   withdraw <slug> --reason R
 
 Kinds: ${KINDS.join(', ')}
 States: proposed → hearing_scheduled → heard → cleared → submitted → decided; withdrawn from any open state.
 The database enforces the order and the hearing gate: a decision that requires a hearing cannot be
-cleared or submitted until a hearing was held and its majority did not oppose. Every step is logged
-publicly with --actor (default: $USER) and the reason.`;
+cleared or submitted until a hearing was held and its majority did not oppose. Price adjustments and
+construction projects always require one (say nothing, or --requires-hearing); for other kinds say
+which. Nobody can drop the requirement later. A decision that takes up an earlier one (--supersedes,
+or the same kind and title) needs its own hearing if the earlier one needed one or was withdrawn.
+Every step is logged publicly with --actor (default: $USER) and the reason.`;
 
 
 async function actAs(tx: Queryable, actor: string): Promise<void> {
@@ -50,7 +55,7 @@ export const decisionCommand: Command = {
   options: {
     slug: { type: 'string' }, kind: { type: 'string' }, title: { type: 'string' }, 'title-en': { type: 'string' },
     summary: { type: 'string' }, 'summary-en': { type: 'string' }, unit: { type: 'string' },
-    'requires-hearing': { type: 'boolean' }, 'no-hearing': { type: 'boolean' },
+    'requires-hearing': { type: 'boolean' }, 'no-hearing': { type: 'boolean' }, supersedes: { type: 'string' },
     to: { type: 'string' }, reason: { type: 'string' }, actor: { type: 'string' },
   },
   async run(values, positionals) {
@@ -70,22 +75,35 @@ export const decisionCommand: Command = {
     } else if (action === 'create') {
       const kind = requiredText(values['kind'], 'kind');
       if (!KINDS.includes(kind)) throw new UsageError(`--kind must be one of ${KINDS.join(', ')}.`);
-      if (Boolean(values['requires-hearing']) === Boolean(values['no-hearing'])) {
-        throw new UsageError('Say whether the decision requires a citizen-representative hearing: --requires-hearing or --no-hearing.');
+      if (values['requires-hearing'] && values['no-hearing']) {
+        throw new UsageError('Give one of --requires-hearing and --no-hearing, not both.');
+      }
+      // Derived for the kinds that always need one; --no-hearing for those goes to the database,
+      // which refuses it and says why.
+      const derived = HEARING_KINDS.includes(kind) && !values['no-hearing'];
+      if (!derived && !values['requires-hearing'] && !values['no-hearing']) {
+        throw new UsageError(`Say whether this ${kind} decision requires a citizen-representative hearing: --requires-hearing or --no-hearing.`);
       }
       const row = {
         slug: requiredText(values['slug'], 'slug'), kind, title: requiredText(values['title'], 'title'), summary: requiredText(values['summary'], 'summary'),
-        unit: requiredText(values['unit'], 'unit'), requires: Boolean(values['requires-hearing']),
+        unit: requiredText(values['unit'], 'unit'), requires: derived || Boolean(values['requires-hearing']),
+        supersedes: typeof values['supersedes'] === 'string' ? values['supersedes'].trim() : null,
         titleEn: typeof values['title-en'] === 'string' ? values['title-en'] : null,
         summaryEn: typeof values['summary-en'] === 'string' ? values['summary-en'] : null,
       };
       planned = async (tx) => {
         const [unit] = await tx.query<{ id: number }>(`select id from public.units where code = $1`, [row.unit]);
         if (!unit) throw new UsageError(`There is no unit with code "${row.unit}".`);
+        let supersedes: number | null = null;
+        if (row.supersedes) {
+          const [earlier] = await tx.query<{ id: number }>(`select id from public.decisions where slug = $1`, [row.supersedes]);
+          if (!earlier) throw new UsageError(`There is no decision "${row.supersedes}" to supersede. See: npm run gongshi -- decision list`);
+          supersedes = earlier.id;
+        }
         await tx.query(
-          `insert into public.decisions (slug, kind, title, title_en, summary, summary_en, unit_id, requires_hearing)
-           values ($1, $2, $3, $4, $5, $6, $7, $8)`,
-          [row.slug, row.kind, row.title, row.titleEn, row.summary, row.summaryEn, unit.id, row.requires]);
+          `insert into public.decisions (slug, kind, title, title_en, summary, summary_en, unit_id, requires_hearing, supersedes_id)
+           values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+          [row.slug, row.kind, row.title, row.titleEn, row.summary, row.summaryEn, unit.id, row.requires, supersedes]);
         return show(tx, row.slug);
       };
     } else {

@@ -147,7 +147,7 @@ export async function loadDemoDecisions(tx: Queryable, city: DemoCity): Promise<
       for (const [category, seats] of h.quotas) {
         await tx.query(`insert into public.hearing_quotas (hearing_id, category, seats) values ($1, $2, $3)`, [hearingId, category, seats]);
       }
-      const seed = `chenglan-${plan.slug}-${Math.floor(rng.next() * 2 ** 48).toString(16)}`;
+      const seed = rng.lotterySeed();
       await tx.query(`select private.commit_lottery_seed($1, $2)`, [hearingId, sha(seed)]);
       await at(tx, h.opens);
       await tx.query(`update public.decisions set status = 'hearing_scheduled', status_reason = $2 where id = $1`, [d!.id, `${h.title}定于${h.held.slice(0, 10)}举行`]);

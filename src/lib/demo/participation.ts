@@ -315,7 +315,7 @@ function hearings(city: DemoCity, rng: Rng): DemoHearing[] {
       summary_en: 'The hearing has been held. Most representatives supported the proposal and asked for the first tier to follow household size.',
       venue: '市政务服务中心三楼听证室', venue_en: 'Hearing room, 3rd floor, City Government Service Centre',
       signup_opens_at: dayFrom(city, -110, 9), signup_closes_at: dayFrom(city, -80, 17), held_at: dayFrom(city, -60, 9, 30),
-      signups: signups(city, rng.fork('water'), serial, 12, -109, -81, () => 'selected'),
+      signups: signups(city, rng.fork('water'), serial, 12, -109, -81, () => 'registered'),
     },
     {
       unitName: '市发展和改革委员会', status: 'cancelled', seats: 20, votes: null,
@@ -438,14 +438,22 @@ export async function loadDemoParticipation(tx: Queryable, city: DemoCity): Prom
     }
   }
 
+  // Hearings go through their real lifecycle, as staff would take them: opened with a published
+  // seed commitment a day before sign-ups open, sign-ups, then closed and drawn when sign-ups end,
+  // the outcome recorded on the day, or cancelled with the reason.
+  const seeds = new Rng(city.seed).fork('hall-hearing-seeds');
+  const at = (when: string) => tx.query(`select set_config('gongshi.at', $1, true)`, [when]);
   for (const h of data.hearings) {
+    const seed = seeds.lotterySeed();
     const hearingId = await one(
       `insert into public.hearings (unit_id, title, title_en, summary, summary_en, venue, venue_en, held_at, seats,
-         signup_opens_at, signup_closes_at, status, votes_for, votes_against, votes_abstain, created_at)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $10)`,
+         signup_opens_at, signup_closes_at, created_at)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $10::timestamptz - interval '1 day')`,
       [unitId(h.unitName), h.title, h.title_en, h.summary, h.summary_en, h.venue, h.venue_en, h.held_at, h.seats,
-       h.signup_opens_at, h.signup_closes_at, h.status, h.votes?.[0] ?? null, h.votes?.[1] ?? null, h.votes?.[2] ?? null],
+       h.signup_opens_at, h.signup_closes_at],
     );
+    await at(new Date(Date.parse(h.signup_opens_at) - 86_400_000).toISOString());
+    await tx.query(`select private.commit_lottery_seed($1, encode(sha256(convert_to($2, 'UTF8')), 'hex'))`, [hearingId, seed]);
     for (const s of h.signups) {
       await tx.query(
         `insert into private.hearing_signups (hearing_id, public_id, name, contact, contact_key, district_id, category,
@@ -455,7 +463,22 @@ export async function loadDemoParticipation(tx: Queryable, city: DemoCity): Prom
          s.category, s.statement, s.status, s.code, s.created_at, s.withdrawn_at],
       );
     }
+    if (h.status === 'closed' || h.status === 'held') {
+      await at(h.signup_closes_at);
+      await tx.query(`select private.close_hearing($1, $2)`, [hearingId, seed]);
+    }
+    if (h.status === 'held' && h.votes) {
+      await at(h.held_at);
+      await tx.query(`select private.record_hearing_outcome($1, $2, $3, $4, $5)`, [hearingId, ...h.votes, h.summary]);
+      await tx.query(`update public.hearings set outcome_summary_en = $2 where id = $1`, [hearingId, h.summary_en]);
+    }
+    if (h.status === 'cancelled') {
+      await at(dayFrom(city, -3, 10));
+      await tx.query(`update public.hearings set status = 'cancelled', outcome_summary = $2, outcome_summary_en = $3 where id = $1`,
+        [hearingId, h.summary, h.summary_en]);
+    }
   }
+  await at('');
 
   for (const survey of data.surveys) {
     const surveyId = await one(

@@ -29,6 +29,14 @@ export class Rng {
     return (r >>> 0) / 4294967296;
   }
 
+  /**
+   * A hearing's lottery seed in the form `hearing open` draws (32 bytes, base64url, 43 characters):
+   * 256 bits from this generator, so the demo stays a function of its seed.
+   */
+  lotterySeed(): string {
+    return Buffer.from(Array.from({ length: 32 }, () => this.int(0, 255))).toString('base64url');
+  }
+
   int(min: number, max: number): number {
     return min + Math.floor(this.next() * (max - min + 1));
   }
