@@ -178,15 +178,31 @@ $$;
 comment on function private.subject_key(text) is 'A decision title reduced to what makes it the same subject.';
 
 -- A decision that takes up an earlier one — naming it (supersedes_id), or repeating its kind and
--- subject — needs a hearing of its own if the earlier one needed one or was withdrawn: a project
--- the majority opposed cannot come back under a new slug without a hearing.
+-- subject — may be proposed only once the earlier one is withdrawn or decided, and needs a hearing
+-- of its own if the earlier one needed one or was withdrawn: a project the majority opposed cannot
+-- come back under a new slug without a hearing, nor be filed twice to let one twin through.
 create or replace function private.check_refiling(p_new public.decisions) returns void
 language plpgsql stable
+-- Called by the decision trigger for whichever role inserts (service_role has no execute on private).
+security definer
 set search_path = ''
 as $$
 declare
   v_earlier public.decisions%rowtype;
 begin
+  -- One open decision per subject: a twin filed beside a proposal could otherwise go ahead
+  -- without a hearing while its sibling is heard and opposed.
+  select * into v_earlier from public.decisions d
+  where d.status not in ('withdrawn', 'decided')
+    and (d.id = p_new.supersedes_id
+         or (d.kind = p_new.kind and private.subject_key(d.title) = private.subject_key(p_new.title)))
+  limit 1;
+  if found then
+    raise exception using errcode = 'PT409',
+      message = format('Decision %s (%s) on the same subject is still %s: a second one cannot be proposed beside it.',
+                       v_earlier.slug, v_earlier.title, v_earlier.status),
+      hint = 'Take that decision forward, or withdraw it with a reason and propose the new one as superseding it.';
+  end if;
   if p_new.requires_hearing then
     return;
   end if;
@@ -325,6 +341,11 @@ declare
   v_selected int;
   v_votes int;
 begin
+  if tg_op = 'INSERT' and (new.status <> 'open' or num_nonnulls(new.votes_for, new.votes_against, new.votes_abstain, new.lottery_seed, new.held_on) > 0) then
+    raise exception using errcode = '23514',
+      message = format('A hearing starts open, with no seed revealed and no outcome, not %s.', new.status),
+      hint = 'Create it open with its seed commitment, then close it, draw, and record its outcome step by step.';
+  end if;
   -- The commitment's publication time is the database's to record (backdated only the way every
   -- step may be: gongshi.at, never ahead of time), not the caller's to claim.
   if new.lottery_seed_hash is not null and (tg_op = 'INSERT' or old.lottery_seed_hash is null) then
@@ -338,11 +359,6 @@ begin
     end if;
   end if;
   if tg_op = 'INSERT' then
-    if new.status <> 'open' or num_nonnulls(new.votes_for, new.votes_against, new.votes_abstain, new.lottery_seed, new.held_on) > 0 then
-      raise exception using errcode = '23514',
-        message = format('A hearing starts open, with no seed revealed and no outcome, not %s.', new.status),
-        hint = 'Create it open with its seed commitment, then close it, draw, and record its outcome step by step.';
-    end if;
     return new;
   end if;
   if old.status = 'open' and new.status = 'closed' and private.effective_time() < old.signup_closes_at then
@@ -458,6 +474,11 @@ begin
   end if;
   if h.status <> 'open' then
     raise exception using errcode = 'PT409', message = format('Hearing %s is %s, not open.', p_hearing_id, h.status);
+  end if;
+  if p_seed is not null and p_seed !~ '^[A-Za-z0-9_-]{32,128}$' then
+    raise exception using errcode = '22023',
+      message = 'A lottery seed has 32 to 128 letters, digits, "-" or "_": at least 128 bits when drawn at random.',
+      hint = 'Reveal the seed hearing open wrote to its seed file (43 characters).';
   end if;
   -- The draw must see one set of sign-ups. The hearing's row lock keeps new sign-ups out (they
   -- take it for share); locking every sign-up row waits for withdrawals already under way and
@@ -582,6 +603,7 @@ $$;
 comment on function private.record_hearing_outcome(bigint, int, int, int, text) is
   'Staff: records a hearing''s vote; a majority against withdraws its decision.';
 
+grant execute on function private.check_refiling(public.decisions) to service_role;
 grant execute on function private.majority_opposed(int, int, int), private.commit_lottery_seed(bigint, text),
   private.close_hearing(bigint, text), private.record_hearing_outcome(bigint, int, int, int, text) to service_role;
 

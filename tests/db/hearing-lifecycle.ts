@@ -30,10 +30,11 @@ async function at(q: Queryable, when: string | null): Promise<void> {
   await q.query(`select set_config('gongshi.at', coalesce((now() + $1::interval)::text, ''), true)`, [when]);
 }
 
-/** Opens a hearing; its seed is committed a day before sign-ups open (or now, if they open later). */
+/** Opens a hearing; its seed is committed now, or (recorded late) a day before sign-ups opened in the past. */
 export async function openHearing(q: Queryable, spec: HearingSpec): Promise<number> {
   await q.query(
-    `select set_config('gongshi.at', least(now(), now() + $1::interval - interval '1 day')::text, true)`, [spec.opens]);
+    `select set_config('gongshi.at', (case when now() + $1::interval <= now() then now() + $1::interval - interval '1 day' else now() end)::text, true)`,
+    [spec.opens]);
   const [row] = await q.query<{ id: number }>(
     `insert into public.hearings (decision_id, unit_id, title, summary, venue, held_at, seats, signup_opens_at, signup_closes_at, lottery_seed_hash)
      values ($1, $2, $3, '听取市民代表对方案的意见。', '市政务服务中心三楼', now() + $4::interval, $5, now() + $6::interval, now() + $7::interval, $8)
