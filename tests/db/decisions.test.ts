@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db, Queryable } from '../../src/lib/db/types.ts';
 import { computeDraw } from '../../src/lib/hearings/lottery.ts';
+import { readOpenDataYears } from '../../src/lib/opendata/read.ts';
 import { countRows, createTestDb, expectPgError } from './harness.ts';
 import { insertRow } from './fixtures.ts';
 import { openHearing, testSeed } from './hearing-lifecycle.ts';
@@ -177,6 +178,18 @@ describe('the verifiable lottery', () => {
     // No names are published without consent.
     const names = await db.asRole('anon', (q) => q.query(`select listed_name from public.hearing_draws where hearing_id = $1 and listed_name is not null`, [h]));
     expect(names).toHaveLength(0);
+  });
+
+  it('the open data (dataset hearing-draws) alone is enough to recompute the draw', async () => {
+    const rows = (await readOpenDataYears(db)).flatMap((y) => y.hearing_draws).filter((r) => r.hearing_id === h);
+    expect(rows).toHaveLength(30);
+    const first = rows[0]!;
+    expect(sha(first.seed!)).toBe(first.seed_hash);
+    expect(Date.parse(first.seed_committed_at)).toBeLessThanOrEqual(Date.parse(first.signups_opened_at));
+    const quotas = Object.fromEntries(first.reserved_seats.split('; ').filter(Boolean).map((q) => q.split(':')).map(([c, n]) => [c!, Number(n)]));
+    const recomputed = await computeDraw(first.seed!, rows.map(({ public_id, category }) => ({ public_id, category })), first.seats, quotas);
+    expect(rows.map(({ public_id, category, draw_key, draw_order, drawn }) => ({ public_id, category, draw_key, draw_order, drawn }))).toEqual(recomputed);
+    expect(rows.every((r) => r.listed_name === null)).toBe(true);
   });
 
   it('a withdrawal promotes the first on the waitlist, in draw order', async () => {

@@ -79,6 +79,7 @@ const year: OpenDataYear = OpenDataYearSchema.parse({
   ],
   annual_assessments: [],
   survey_aggregates: [],
+  hearing_draws: [],
 });
 const empty: OpenDataYear = { ...year, year: 2025, status: 'closed', units: [], targets: [], target_baselines: [], progress_reports: [], supervision_records: [], bulletins: [] };
 const data = indexOpenData(site, [year, empty]);

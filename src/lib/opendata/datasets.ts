@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { OpenDataYear } from '../schemas/opendata/year.ts';
 import { AnnualAssessmentRowSchema } from '../schemas/opendata/annual-assessments.ts';
 import { BulletinRowSchema } from '../schemas/opendata/bulletins.ts';
+import { HearingDrawRowSchema } from '../schemas/opendata/hearing-draws.ts';
 import { SurveyAggregateRowSchema } from '../schemas/opendata/survey-aggregates.ts';
 import { ProgressReportRowSchema } from '../schemas/opendata/progress-reports.ts';
 import { SupervisionRecordRowSchema } from '../schemas/opendata/supervision-records.ts';
@@ -111,6 +112,17 @@ export const DATASETS: readonly Dataset[] = [
     cadence: { zh: '测评结束后更新。', en: 'After each survey closes.' },
     row: SurveyAggregateRowSchema,
     rows: (y) => y.survey_aggregates,
+  },
+  {
+    name: 'hearing-draws',
+    title: { zh: '听证会代表抽签', en: 'Hearing lotteries' },
+    description: {
+      zh: '每场听证会的公开抽签：报名编号、类别、所在区市、抽签键、顺序、结果和目前状态，以及复算所需的一切——报名开始前公布的种子承诺（SHA-256）及其公布时间、报名截止后公开的种子、名额和保留名额。抽签键为 sha256(种子 + ":" + 报名编号)，按键升序排序；先按顺序填满保留名额，再填其余名额。不含姓名，经本人同意的除外。',
+      en: 'Every hearing\'s public lottery: public id, category, district, draw key, order, result and current status, with all a recomputation needs — the seed commitment (SHA-256) published before sign-ups opened and when, the seed revealed when they closed, seats and reserved seats. The key is sha256(seed + ":" + public id), ordered ascending; reserved seats are filled first in that order, then the rest. No names, except where their holders agreed.',
+    },
+    cadence: { zh: '每场听证会报名截止、抽签后；有人退出递补时更新目前状态。', en: 'When each hearing\'s sign-ups close and it is drawn; the current status changes when someone withdraws and the waitlist moves up.' },
+    row: HearingDrawRowSchema,
+    rows: (y) => y.hearing_draws,
   },
 ];
 

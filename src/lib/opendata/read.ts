@@ -13,6 +13,9 @@ select year, status from public.assessment_years
 union
 select left(period, 4)::int, null from public.bulletins
 where left(period, 4)::int not in (select year from public.assessment_years)
+union
+select extract(year from h.held_at at time zone 'Asia/Shanghai')::int, null from public.hearing_draws w join public.hearings h on h.id = w.hearing_id
+where extract(year from h.held_at at time zone 'Asia/Shanghai')::int not in (select year from public.assessment_years)
 order by 1`;
 
 const UNITS_SQL = `
@@ -121,6 +124,21 @@ cross join lateral jsonb_array_elements(st -> 'questions') qq
 join public.survey_questions q on q.id = (qq ->> 'question_id')::bigint
 order by s.year, s.slug, q.position`;
 
+// The draws as published (public.hearing_draws), each row with what its recomputation needs.
+const HEARING_DRAWS_SQL = `
+select extract(year from h.held_at at time zone 'Asia/Shanghai')::int as year, h.id::int as hearing_id, h.title as hearing_title,
+       d.slug as decision_slug, ${isoUtc('h.held_at')} as held_at, h.seats,
+       coalesce((select string_agg(q.category || ':' || q.seats, '; ' order by q.category) from public.hearing_quotas q
+                 where q.hearing_id = h.id), '') as reserved_seats,
+       h.lottery_seed_hash as seed_hash, ${isoUtc('h.lottery_seed_committed_at')} as seed_committed_at,
+       ${isoUtc('h.signup_opens_at')} as signups_opened_at, h.lottery_seed as seed,
+       w.public_id, w.category, u.code as district_code, w.draw_key, w.draw_order, w.drawn, w.current_status, w.listed_name
+from public.hearing_draws w
+join public.hearings h on h.id = w.hearing_id
+left join public.decisions d on d.id = h.decision_id
+left join public.units u on u.id = w.district_id
+order by h.held_at, h.id, w.draw_order`;
+
 type YearRow = { year: number };
 
 function byYear<T extends YearRow>(rows: T[]): Map<number, T[]> {
@@ -138,6 +156,7 @@ async function read(tx: Queryable): Promise<OpenDataYear[]> {
   const bulletins = byYear(await tx.query<YearRow>(BULLETINS_SQL));
   const assessments = byYear(await tx.query<YearRow>(ASSESSMENTS_SQL));
   const surveys = byYear(await tx.query<YearRow>(SURVEYS_SQL));
+  const draws = byYear(await tx.query<YearRow>(HEARING_DRAWS_SQL));
   return years.map(({ year, status }) =>
     OpenDataYearSchema.parse({
       year,
@@ -151,11 +170,12 @@ async function read(tx: Queryable): Promise<OpenDataYear[]> {
       bulletins: bulletins.get(year) ?? [],
       annual_assessments: assessments.get(year) ?? [],
       survey_aggregates: surveys.get(year) ?? [],
+      hearing_draws: draws.get(year) ?? [],
     }),
   );
 }
 
-/** One entry per year: assessment years, and any other year a published bulletin is about. */
+/** One entry per year: assessment years, and any other year a published bulletin or a drawn hearing is about. */
 export async function readOpenDataYears(db: Db): Promise<OpenDataYear[]> {
   return db.asRole('anon', read);
 }

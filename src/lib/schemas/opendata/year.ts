@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { AnnualAssessmentRowSchema } from './annual-assessments.ts';
 import { BulletinRowSchema } from './bulletins.ts';
+import { HearingDrawRowSchema } from './hearing-draws.ts';
 import { SurveyAggregateRowSchema } from './survey-aggregates.ts';
 import { AssessmentYearStatusSchema, YearSchema } from './common.ts';
 import { ProgressReportRowSchema } from './progress-reports.ts';
@@ -22,5 +23,6 @@ export const OpenDataYearSchema = z.object({
   bulletins: z.array(BulletinRowSchema),
   annual_assessments: z.array(AnnualAssessmentRowSchema),
   survey_aggregates: z.array(SurveyAggregateRowSchema),
+  hearing_draws: z.array(HearingDrawRowSchema),
 });
 export type OpenDataYear = z.output<typeof OpenDataYearSchema>;
