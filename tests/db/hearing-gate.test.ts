@@ -300,7 +300,7 @@ describe('model-based: random sequences of staff actions', () => {
           // Deferred checks (the seed commitment) at once, since this transaction never commits.
           await tx.exec(`set constraints all immediate`);
           const real: Real = { tx, step: 0 };
-          await fc.asyncModelRun(() => ({ model: { decisions: [], hearings: [] } as World, real }), cmds);
+          await fc.asyncModelRun(() => ({ model: { decisions: [], hearings: [] }, real }), cmds);
         });
       }),
       { numRuns: runs },

@@ -202,7 +202,7 @@ async function checkCall(rpc: CitizenRpc, request: FuzzRequest, tally: Tally): P
     // A refused call rolls back entirely; the gateway then charges it, in a transaction of its
     // own, to the client's rate-limit bucket (not a 429: that call did nothing).
     const charged = LIMITED.has(rpc) && response.status !== 429 ? 1 : 0;
-    const expected = { ...before, 'rate-limit charges': before['rate-limit charges']! + charged };
+    const expected: Snapshot = { ...before, 'rate-limit charges': before['rate-limit charges']! + charged };
     const { 'private.rate_limit_buckets': bucketsAfter, ...restAfter } = after;
     const { 'private.rate_limit_buckets': bucketsBefore, ...restExpected } = expected;
     expect(restAfter, `${what}\n  a refused call changed rows`).toEqual(restExpected);

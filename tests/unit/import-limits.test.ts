@@ -67,8 +67,8 @@ describe('rows, cells and file size, for every format', () => {
   const csvRows = (n: number) => ['单位代码,目标名称', ...Array.from({ length: n }, (_, i) => `A${i},第${i}项`)].join('\r\n');
 
   it.each([
-    ['UTF-8 CSV', async () => { fs.writeFileSync(at('rows.csv'), csvRows(30)); return at('rows.csv'); }],
-    ['GB18030 CSV', async () => { fs.writeFileSync(at('rows-gb.csv'), iconv.encode(csvRows(30), 'gb18030')); return at('rows-gb.csv'); }],
+    ['UTF-8 CSV', () => { fs.writeFileSync(at('rows.csv'), csvRows(30)); return Promise.resolve(at('rows.csv')); }],
+    ['GB18030 CSV', () => { fs.writeFileSync(at('rows-gb.csv'), iconv.encode(csvRows(30), 'gb18030')); return Promise.resolve(at('rows-gb.csv')); }],
     ['XLSX', () => workbook('rows.xlsx', 30)],
   ])('%s: more data rows than the limit are refused, naming it', async (_label, make) => {
     const message = await refusal(readSheet(await make(), { limits: limits({ maxRows: 20 }) }));

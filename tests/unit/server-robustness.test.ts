@@ -27,11 +27,11 @@ const logged: string[] = [];
 const unreachableDb = {
   kind: 'pglite',
   location: 'empty',
-  query: async () => [],
-  exec: async () => undefined,
-  transaction: async () => undefined as never,
-  asRole: async () => undefined as never,
-  close: async () => undefined,
+  query: () => Promise.resolve([]),
+  exec: () => Promise.resolve(),
+  transaction: () => Promise.resolve(undefined as never),
+  asRole: () => Promise.resolve(undefined as never),
+  close: () => Promise.resolve(),
 } satisfies Db;
 
 beforeAll(async () => {

@@ -22,7 +22,8 @@ export type WorkerReply = { id: number; ok: true; result: unknown } | { id: numb
 
 /** An error from the worker as an Error again, with its Postgres fields (code, detail, hint, …). */
 function revive(data: Record<string, unknown>): Error {
-  const error = new Error(String(data['message'] ?? 'PGlite worker error'));
+  const message = data['message'];
+  const error = new Error(typeof message === 'string' ? message : 'PGlite worker error');
   Object.assign(error, data);
   return error;
 }

@@ -267,7 +267,8 @@ export function clientGroup(address: string): string {
   const [head = '', tail = ''] = address.split('::');
   const left = head ? head.split(':') : [];
   const right = tail ? tail.split(':') : [];
-  const groups = address.includes('::') ? [...left, ...Array(8 - left.length - right.length).fill('0'), ...right] : left;
+  const zeros: string[] = Array.from({ length: 8 - left.length - right.length }, () => '0');
+  const groups = address.includes('::') ? [...left, ...zeros, ...right] : left;
   return `${groups.slice(0, 4).map((g) => g.toLowerCase().replace(/^0+(?=.)/, '')).join(':')}::/64`;
 }
 
