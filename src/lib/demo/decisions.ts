@@ -150,7 +150,9 @@ export async function loadDemoDecisions(tx: Queryable, city: DemoCity): Promise<
       const seed = rng.lotterySeed();
       await tx.query(`select private.commit_lottery_seed($1, $2)`, [hearingId, sha(seed)]);
       await at(tx, h.opens);
-      await tx.query(`update public.decisions set status = 'hearing_scheduled', status_reason = $2 where id = $1`, [d!.id, `${h.title}定于${h.held.slice(0, 10)}举行`]);
+      // The log names the hearing, not its date: a hearing can be postponed (npm start moves the open
+      // ones forward), and the hearing page is where its date is kept.
+      await tx.query(`update public.decisions set status = 'hearing_scheduled', status_reason = $2 where id = $1`, [d!.id, `已安排${h.title}，报名、时间和地点见听证会页面`]);
       const opensMs = Date.parse(h.opens);
       const span = Date.parse(h.closes) - opensMs;
       for (let i = 0; i < h.signups; i++) {
