@@ -262,7 +262,7 @@ function withoutPublicLotteryHashes(file: string, text: string): string {
     for (const row of document.rows) for (const column of PUBLIC_LOTTERY_COLUMNS) delete row[column];
     return JSON.stringify(document);
   }
-  const rows = parse(text, { bom: true }) as string[][];
+  const rows: string[][] = parse(text, { bom: true });
   const drop = new Set(PUBLIC_LOTTERY_COLUMNS.map((column) => rows[0]!.indexOf(column)));
   return rows.map((row) => row.filter((_, i) => !drop.has(i)).join(',')).join('\n');
 }
