@@ -92,7 +92,9 @@ create table public.consultations (
   opinion text not null check (length(btrim(opinion)) between 2 and 8000),
   opinion_en text,
   given_on date not null,
-  published_at timestamptz
+  published_at timestamptz,
+  constraint consultations_one_per_panel_and_day unique (decision_id, panel, given_on),
+  constraint consultation_published_after_given check (published_at is null or published_at >= given_on)
 );
 comment on table public.consultations is 'Opinions of the decision consultation committee, published with the decision.';
 create index consultations_decision_idx on public.consultations (decision_id);

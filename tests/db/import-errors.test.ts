@@ -10,7 +10,7 @@ import { formatRowError } from '../../src/lib/import/context.ts';
 import { importFile, type ImportResult } from '../../src/lib/import/import.ts';
 import type { KindName } from '../../src/lib/import/kind.ts';
 import { createTestDb } from './harness.ts';
-import { allHashes, fixture, importOk, insertYears, tempDir } from './import-helpers.ts';
+import { allHashes, fixture, importOk, insertPrerequisites, insertYears, tempDir } from './import-helpers.ts';
 
 let db: Db;
 const tmp = tempDir();
@@ -163,6 +163,24 @@ describe('other kinds', () => {
       expect.stringMatching(/^supervision-bad\.csv:3:督查日期: .*conducted_within_year.*\(SQLSTATE 23514\)$/),
       'supervision-bad.csv:4:加减分: 25 is above the maximum 20',
       'supervision-bad.csv:4:是否公开: "也许" is not yes or no (是/否, true/false, 1/0)',
+    ]);
+  });
+
+  it('consultations: an unknown decision, made public before given, an unknown position, a repeated key', async () => {
+    await insertPrerequisites(db, 'consultations');
+    const { lines } = await rejected('consultations', write('consultations-bad.csv', [
+      '决策编号,咨询组,意见,意见内容,出具日期,公开日期',
+      'no-such-decision,决策咨询委员会经济组,支持,同意。,2026-03-20,',
+      'fixture-water-prices,决策咨询委员会经济组,支持,同意。,2026-03-20,2026-03-19',
+      'fixture-water-prices,决策咨询委员会法律组,也许,同意。,2026-03-20,',
+      'fixture-ring-road,决策咨询委员会规划组,反对,重新论证。,2026-04-02,',
+      'fixture-ring-road,决策咨询委员会规划组,支持,改了主意。,2026-04-02,',
+    ]));
+    expect(lines).toEqual([
+      expect.stringMatching(/^consultations-bad\.csv:2:决策编号: unknown decision "no-such-decision"/),
+      'consultations-bad.csv:3:公开日期: an opinion given on 2026-03-20 cannot be public before it (2026-03-19)',
+      expect.stringMatching(/^consultations-bad\.csv:4:意见: "也许" is not a consultation position/),
+      'consultations-bad.csv:6:咨询组: duplicate key: row 5 has the same decision, committee group and date',
     ]);
   });
 

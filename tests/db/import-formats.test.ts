@@ -11,7 +11,7 @@ import { KINDS } from '../../src/lib/import/kinds/index.ts';
 import { SheetError } from '../../src/lib/import/read.ts';
 import { createTestDb } from './harness.ts';
 import {
-  counts, fixture, FIXTURE_ROWS, importOk, insertYears, ORDER, tempDir, writeGb18030Copy, writeXlsxCopy,
+  counts, fixture, FIXTURE_ROWS, importOk, insertPrerequisites, insertYears, ORDER, tempDir, writeGb18030Copy, writeXlsxCopy,
 } from './import-helpers.ts';
 
 let fromCsv: Db;
@@ -44,6 +44,8 @@ describe('CSV and XLSX', () => {
   });
 
   it.each(ORDER.map((kind) => [kind]))('%s: the CSV and the XLSX import with the same summary', async (kind) => {
+    await insertPrerequisites(fromCsv, kind);
+    await insertPrerequisites(fromXlsx, kind);
     const csv = await importOk(fromCsv, kind, fixture(kind));
     const book = await importOk(fromXlsx, kind, xlsx(kind));
     expect(csv.format).toBe('csv');

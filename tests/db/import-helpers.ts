@@ -16,14 +16,15 @@ import type { KindName } from '../../src/lib/import/kind.ts';
 import { formatRowError } from '../../src/lib/import/context.ts';
 
 export const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/import');
-export const ORDER: KindName[] = ['units', 'cadres', 'indicators', 'targets', 'baselines', 'progress', 'supervision'];
+export const ORDER: KindName[] = ['units', 'cadres', 'indicators', 'targets', 'baselines', 'progress', 'supervision', 'consultations'];
 export const TABLE: Record<KindName, string> = {
   units: 'public.units', cadres: 'public.cadres', indicators: 'public.indicators', targets: 'public.targets',
   baselines: 'public.target_baselines', progress: 'public.progress_reports', supervision: 'public.supervision_records',
+  consultations: 'public.consultations',
 };
 /** Data rows of each fixture file. */
 export const FIXTURE_ROWS: Record<KindName, number> = {
-  units: 3, cadres: 5, indicators: 3, targets: 5, baselines: 9, progress: 5, supervision: 3,
+  units: 3, cadres: 5, indicators: 3, targets: 5, baselines: 9, progress: 5, supervision: 3, consultations: 3,
 };
 
 export const fixture = (kind: KindName) => path.join(FIXTURES, `${kind}.csv`);
@@ -61,6 +62,20 @@ export async function writeXlsxCopy(csvFile: string, xlsxFile: string): Promise<
 export function writeGb18030Copy(csvFile: string, outFile: string): void {
   const text = fs.readFileSync(csvFile, 'utf8').replace(/^\uFEFF/, '');
   fs.writeFileSync(outFile, iconv.encode(text, 'gb18030'));
+}
+
+/**
+ * Rows a kind's fixture refers to that no import creates: decisions are proposed by staff with
+ * `decision create`, so the consultations fixture needs two of them (for unit A01, imported first).
+ */
+export async function insertPrerequisites(q: Queryable, kind: KindName): Promise<void> {
+  if (kind !== 'consultations') return;
+  await q.query(
+    `insert into public.decisions (slug, kind, title, summary, unit_id, requires_hearing)
+     select v.slug, v.kind, v.title, '方案摘要', u.id, true
+     from (values ('fixture-water-prices', 'price_adjustment', '居民水价调整'), ('fixture-ring-road', 'construction_project', '环城路建设')) v(slug, kind, title)
+     join public.units u on u.code = 'A01'
+     on conflict (slug) do nothing`);
 }
 
 export async function insertYears(q: Queryable): Promise<void> {

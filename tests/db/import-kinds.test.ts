@@ -10,7 +10,7 @@ import type { Db } from '../../src/lib/db/types.ts';
 import { exportFile, importFile } from '../../src/lib/import/import.ts';
 import { countRows, createTestDb } from './harness.ts';
 import {
-  allHashes, counts, fixture, FIXTURE_ROWS, importOk, insertYears, ORDER, TABLE, tableHash, tempDir,
+  allHashes, counts, fixture, FIXTURE_ROWS, importOk, insertPrerequisites, insertYears, ORDER, TABLE, tableHash, tempDir,
 } from './import-helpers.ts';
 
 let db: Db;
@@ -28,6 +28,7 @@ afterAll(async () => {
 
 describe.each(ORDER.map((kind) => [kind]))('%s', (kind) => {
   it('a valid file imports: every row created', async () => {
+    await insertPrerequisites(db, kind);
     const before = await countRows(db, TABLE[kind]);
     const result = await importOk(db, kind, fixture(kind));
     expect(counts(result)).toEqual({ created: FIXTURE_ROWS[kind], updated: 0, unchanged: 0 });

@@ -60,7 +60,7 @@ Kinds: ${KIND_NAMES.join(', ')}.
 
 Options:
   --year Y             required for targets, baselines, progress and supervision (rows of that year);
-                       units, cadres and indicators are not per year and ignore it
+                       units, cadres, indicators and consultations are not per year and ignore it
   --format FMT         csv (default, or taken from --out) or xlsx
   --out FILE           where to write (default: <kind>-<year>.<format>, or <kind>.<format>)
   --lang LANG          zh (default): Chinese headers and labels (已完成, 是/否); en: English headers and codes

@@ -33,7 +33,7 @@ export function summaryLine(r: ImportResult): string {
 
 export const importCommand: Command = {
   name: 'import',
-  summary: 'Import units, cadres, indicators, targets, baselines, progress or supervision from CSV/XLSX',
+  summary: 'Import units, cadres, indicators, targets, baselines, progress, supervision or consultations from CSV/XLSX',
   help: `Usage: npm run gongshi -- import <kind> <file.csv|file.xlsx> [--dry-run] [--encoding utf8|gb18030]
 
 Kinds (import them in this order; each refers to the ones before it):
@@ -46,6 +46,8 @@ Kinds (import them in this order; each refers to the ones before it):
   progress     月度进展: monthly reports; a different report for a period that already has one
                is filed as a correction superseding it and needs a correction reason (修改原因)
   supervision  督查记录: reference number, unit, method, date, finding, score delta, public or not
+  consultations 决策咨询意见: decision, committee group, position, opinion, date given, date public
+               (the decisions themselves are proposed with "gongshi decision create")
 
 The header row names the columns in Chinese or English (both accepted, in any order); see
 docs/import.md or "gongshi template <kind>" for every column. Each row is matched to stored data by

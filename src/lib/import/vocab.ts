@@ -151,3 +151,13 @@ export const METHOD: Vocab = {
     { code: 'covert_visit', zh: '暗访', en: 'Covert visit' },
   ],
 };
+
+export const CONSULTATION_POSITION: Vocab = {
+  name: 'consultation position',
+  entries: [
+    { code: 'support', zh: '支持', en: 'Support', aliases: ['赞成', '同意'] },
+    { code: 'support_with_changes', zh: '有条件支持', en: 'Support with changes', aliases: ['修改后支持', '原则同意', 'conditional'] },
+    { code: 'oppose', zh: '反对', en: 'Oppose', aliases: ['不同意', '不赞成'] },
+    { code: 'no_position', zh: '不表态', en: 'No position', aliases: ['无意见', '未表态'] },
+  ],
+};

@@ -2,6 +2,7 @@
 import type { ImportKind, KindName } from '../kind.ts';
 import { baselinesKind } from './baselines.ts';
 import { cadresKind } from './cadres.ts';
+import { consultationsKind } from './consultations.ts';
 import { indicatorsKind } from './indicators.ts';
 import { progressKind } from './progress.ts';
 import { supervisionKind } from './supervision.ts';
@@ -16,4 +17,5 @@ export const KINDS: Readonly<Record<KindName, ImportKind>> = {
   baselines: baselinesKind,
   progress: progressKind,
   supervision: supervisionKind,
+  consultations: consultationsKind,
 };
