@@ -1,15 +1,19 @@
 /**
  * The rows a load run works on: the participation fixture (an open topic, an open hearing, an
  * open panel survey with invitation tokens, an open survey) plus a second open hearing whose
- * sign-ups end a few seconds into the run; it is closed and drawn in the middle of the run, while
- * its sign-ups keep withdrawing.
+ * sign-ups end ten seconds into the run; it is closed and drawn at halfway or at that deadline,
+ * whichever is later, while its sign-ups keep withdrawing.
  */
 import type { Db } from '../../src/lib/db/types.ts';
 import { insertParticipation } from '../db/participation-fixtures.ts';
 import { closeHearing, openHearing, testSeed } from '../db/hearing-lifecycle.ts';
 
-/** How long after the fixture is made the drawn hearing's sign-ups end (its published deadline). */
-export const DRAWN_SIGNUPS_SECONDS = 4;
+/**
+ * How long after the fixture is made the drawn hearing's sign-ups end (its published deadline):
+ * long enough for far more sign-ups than seats even on a slow machine (a 10,000-call run takes
+ * 15–30 s here), short enough that the draw usually happens while the run is still going.
+ */
+export const DRAWN_SIGNUPS_SECONDS = 10;
 
 export interface LoadFixture {
   topicId: number;
