@@ -60,8 +60,12 @@ describe('decision and hearing commands', () => {
 
   it('opens a hearing with a committed seed, draws it on close, and the draw verifies', async () => {
     const seedFile = path.join(dir, 'h.seed');
+    // Sign-ups open now and end in a few seconds, and the hearing follows: each later step may
+    // only be taken once its time has come.
+    const closesAt = Date.now() + 6000;
+    const heldAt = closesAt + 1000;
     const opened = gongshi('hearing', 'open', '--decision', 'water-2027', '--title', '水价听证会', '--summary', '听取意见', '--venue', '市民中心',
-      '--held-at', '2026-12-20T09:00+08:00', '--seats', '3', '--signup-opens', '2026-11-01T00:00+08:00', '--signup-closes', '2026-12-10T00:00+08:00',
+      '--held-at', new Date(heldAt).toISOString(), '--seats', '3', '--signup-opens', 'now', '--signup-closes', new Date(closesAt).toISOString(),
       '--quotas', 'expert=1', '--seed-file', seedFile);
     expect(opened.code, opened.err).toBe(0);
     const seed = fs.readFileSync(seedFile, 'utf8').trim();
@@ -76,7 +80,11 @@ describe('decision and hearing commands', () => {
     }
     await db.close();
 
-    const wrong = gongshi('hearing', 'close', '1', '--reveal-seed', 'not the seed');
+    const early = gongshi('hearing', 'close', '1', '--reveal-seed', `@${seedFile}`);
+    expect(early.code).toBe(1);
+    expect(early.err).toMatch(/cannot be closed before then/);
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, heldAt - Date.now() + 200)));
+    const wrong = gongshi('hearing', 'close', '1', '--reveal-seed', 'not-the-seed-but-long-enough-to-be-one-0123');
     expect(wrong.code).toBe(1);
     expect(wrong.err).toMatch(/does not match/);
     const closed = gongshi('hearing', 'close', '1', '--reveal-seed', `@${seedFile}`);

@@ -13,17 +13,21 @@ const CATEGORIES = ['citizen_representative', 'npc_deputy', 'cppcc_member', 'exp
 const HELP = `Usage: npm run gongshi -- hearing <action> [options]
 
   open --decision SLUG --title T --summary S --venue V --held-at TIME --seats N
-       --signup-opens TIME --signup-closes TIME [--quotas expert=2,affected_resident=3]
+       --signup-opens TIME|now --signup-closes TIME [--quotas expert=2,affected_resident=3]
        [--seed-file FILE]
-        Creates the hearing, draws a secret lottery seed, writes it to FILE (default
+        Creates the hearing, draws a secret lottery seed (256 bits), writes it to FILE (default
         hearing-<id>.seed, readable only by you; keep it until sign-ups close) and publishes its
-        SHA-256. The decision moves to hearing_scheduled.
+        SHA-256 now, so sign-ups can open now or later, never earlier. The decision moves to
+        hearing_scheduled.
   close <id> --reveal-seed SEED|@FILE
-        Closes sign-ups, reveals the seed (it must match the published hash) and draws the lottery.
+        Once the published sign-up deadline has passed: closes sign-ups, reveals the seed (it
+        must match the published hash) and draws the lottery.
   record-outcome <id> --for N --against N --abstain N --summary TEXT
-        Records the vote. A majority against (more than half of the votes cast) withdraws the
-        decision; otherwise it becomes heard.
+        From the hearing's date on: records the vote, at most one per selected representative.
+        A majority against (more than half of the votes cast) withdraws the decision; otherwise
+        it becomes heard.
   cancel <id> --reason TEXT
+        Cancels a hearing that has not been held (also before its sign-up deadline).
   verify <id>
         Recomputes the lottery from the published data only (seed, public ids, categories, seats,
         quotas) and compares it with the published result. Exit code 1 on any difference.
@@ -90,7 +94,9 @@ export const hearingCommand: Command = {
         const spec = {
           decision: requiredText(values['decision'], 'decision'), title: requiredText(values['title'], 'title'), summary: requiredText(values['summary'], 'summary'),
           venue: requiredText(values['venue'], 'venue'), heldAt: dateTime(values['held-at'], 'held-at'), seats: wholeNumber(values['seats'], 'seats'),
-          opens: dateTime(values['signup-opens'], 'signup-opens'), closes: dateTime(values['signup-closes'], 'signup-closes'),
+          // "now": the database's own clock, the moment the seed is committed.
+          opens: values['signup-opens'] === 'now' ? null : dateTime(values['signup-opens'], 'signup-opens'),
+          closes: dateTime(values['signup-closes'], 'signup-closes'),
           quotas: parseQuotas(values['quotas']),
         };
         const seed = crypto.randomBytes(32).toString('base64url');
@@ -102,7 +108,7 @@ export const hearingCommand: Command = {
             if (!d) throw new UsageError(`There is no decision "${spec.decision}".`);
             const [h] = await tx.query<{ id: number }>(
               `insert into public.hearings (decision_id, unit_id, title, summary, venue, held_at, seats, signup_opens_at, signup_closes_at)
-               values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning id::int as id`,
+               values ($1, $2, $3, $4, $5, $6, $7, coalesce($8::timestamptz, now()), $9) returning id::int as id`,
               [d.id, d.unit_id, spec.title, spec.summary, spec.venue, spec.heldAt, spec.seats, spec.opens, spec.closes]);
             for (const [category, seats] of spec.quotas) {
               await tx.query(`insert into public.hearing_quotas (hearing_id, category, seats) values ($1, $2, $3)`, [h!.id, category, seats]);
