@@ -129,38 +129,52 @@ create table private.rate_limit_buckets (
 comment on table private.rate_limit_buckets is 'Token bucket per RPC and hashed client; charged counts every call.';
 alter table private.rate_limit_buckets enable row level security;
 
--- Takes one token from the current client's bucket for p_rpc, refilled for the time since its last
--- call; PT429 when less than one is left. The bucket row stays locked until the call's transaction
--- ends, so one client's calls of one RPC are charged one after the other. Each citizen RPC calls
--- this first, before looking anything up, so that a client out of tokens learns nothing more.
+-- Refills the current client's bucket for p_rpc for the time since its last call and takes one
+-- token, keeping at least p_floor; returns what is left (below 0: the call is over the limit). The
+-- bucket row stays locked until the transaction ends, so one client's calls of one RPC are charged
+-- one after the other.
+create or replace function private.spend_rate_token(p_limit private.rate_limits, p_floor double precision)
+returns double precision
+language sql volatile
+set search_path = ''
+as $$
+  insert into private.rate_limit_buckets as b (rpc, client_hash, tokens, refilled_at, charged)
+  values (p_limit.rpc, private.client_hash(), greatest(p_limit.max_calls - 1, p_floor), now(), 1)
+  on conflict (rpc, client_hash) do update
+    set tokens = greatest(least(p_limit.max_calls,
+                   b.tokens + p_limit.max_calls / extract(epoch from p_limit.per) * greatest(extract(epoch from now() - b.refilled_at), 0)) - 1,
+                 p_floor),
+        refilled_at = now(),
+        charged = b.charged + 1
+  returning tokens
+$$;
+comment on function private.spend_rate_token(private.rate_limits, double precision) is
+  'Takes one token from the client''s bucket (refilled first); returns what is left.';
+
+-- Charges one call of p_rpc to the current client; PT429 when its bucket is empty. Each citizen
+-- RPC calls this first, before looking anything up, so that a client out of tokens learns nothing
+-- more (and a PT429 rolls the charge back: an empty bucket is not overdrawn by calls it refused).
 create or replace function private.take_rate_token(p_rpc text) returns void
 language plpgsql volatile
 set search_path = ''
 as $$
 declare
   v_limit private.rate_limits%rowtype;
-  v_rate double precision;
   v_tokens double precision;
 begin
   select * into v_limit from private.rate_limits where rpc = p_rpc;
   if not found then
     return;
   end if;
-  v_rate := v_limit.max_calls / extract(epoch from v_limit.per);
-  insert into private.rate_limit_buckets as b (rpc, client_hash, tokens, refilled_at, charged)
-  values (p_rpc, private.client_hash(), v_limit.max_calls - 1, now(), 1)
-  on conflict (rpc, client_hash) do update
-    set tokens = least(v_limit.max_calls, b.tokens + v_rate * greatest(extract(epoch from now() - b.refilled_at), 0)) - 1,
-        refilled_at = now(),
-        charged = b.charged + 1
-  returning tokens into v_tokens;
+  v_tokens := private.spend_rate_token(v_limit, '-Infinity');
   if v_tokens < 0 then
     raise exception using
       errcode = 'PT429',
       message = format('Too many %s calls from this address.', p_rpc),
       detail = format('At most %s calls per %s are allowed from one address, refused ones included.', v_limit.max_calls, v_limit.per),
       hint = format('Try again after %s.', to_char(
-        (now() + make_interval(secs => ceil(-v_tokens / v_rate))) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'));
+        (now() + make_interval(secs => ceil(-v_tokens * extract(epoch from v_limit.per) / v_limit.max_calls))) at time zone 'UTC',
+        'YYYY-MM-DD"T"HH24:MI:SS"Z"'));
   end if;
 end
 $$;
@@ -178,16 +192,9 @@ declare
   v_limit private.rate_limits%rowtype;
 begin
   select * into v_limit from private.rate_limits where rpc = p_rpc;
-  if not found then
-    return;
+  if found then
+    perform private.spend_rate_token(v_limit, 0);
   end if;
-  insert into private.rate_limit_buckets as b (rpc, client_hash, tokens, refilled_at, charged)
-  values (p_rpc, private.client_hash(), v_limit.max_calls - 1, now(), 1)
-  on conflict (rpc, client_hash) do update
-    set tokens = greatest(least(v_limit.max_calls,
-                   b.tokens + v_limit.max_calls / extract(epoch from v_limit.per) * greatest(extract(epoch from now() - b.refilled_at), 0)) - 1, 0),
-        refilled_at = now(),
-        charged = b.charged + 1;
 end
 $$;
 comment on function private.charge_refused_call(text) is 'Gateway: charges a refused call to the client''s bucket, outside the refused transaction.';

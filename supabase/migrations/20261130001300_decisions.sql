@@ -104,6 +104,8 @@ alter table public.hearings
   add column outcome_summary text,
   add column outcome_summary_en text,
   add column held_on timestamptz,
+  -- Selected representatives present, when the office records attendance: the votes cannot exceed it.
+  add column attendance int check (attendance >= 0),
   add constraint outcome_recorded_when_held check (
     (status = 'held') = (votes_for is not null and votes_against is not null and votes_abstain is not null));
 
@@ -388,6 +390,16 @@ begin
         message = format('%s votes recorded for hearing %s, which has %s selected representatives.', v_votes, old.id, v_selected),
         hint = 'Only selected representatives vote: record at most one vote each.';
     end if;
+    if new.attendance > v_selected then
+      raise exception using errcode = '22023',
+        message = format('%s representatives recorded as present at hearing %s, which has %s selected.', new.attendance, old.id, v_selected),
+        hint = 'Count only the selected representatives who attended.';
+    end if;
+    if v_votes > new.attendance then
+      raise exception using errcode = '22023',
+        message = format('%s votes recorded for hearing %s, where %s representatives were present.', v_votes, old.id, new.attendance),
+        hint = 'Only those present vote: record at most one vote each.';
+    end if;
   end if;
   if new.status is distinct from old.status and not (
       (old.status = 'open' and new.status in ('closed', 'cancelled')) or
@@ -557,7 +569,7 @@ create trigger promote_from_waitlist after update of status on private.hearing_s
 
 -- Records the vote; a majority against withdraws the decision, otherwise it becomes heard.
 create or replace function private.record_hearing_outcome(
-  p_hearing_id bigint, p_for int, p_against int, p_abstain int, p_summary text) returns jsonb
+  p_hearing_id bigint, p_for int, p_against int, p_abstain int, p_summary text, p_present int default null) returns jsonb
 language plpgsql volatile
 set search_path = ''
 as $$
@@ -585,7 +597,7 @@ begin
       message = format('%s votes for a hearing of %s seats.', p_for + p_against + p_abstain, h.seats);
   end if;
   update public.hearings set status = 'held', votes_for = p_for, votes_against = p_against, votes_abstain = p_abstain,
-    outcome_summary = p_summary, held_on = private.effective_time()
+    outcome_summary = p_summary, held_on = private.effective_time(), attendance = p_present
   where id = p_hearing_id;
   v_opposed := private.majority_opposed(p_for, p_against, p_abstain);
   select * into d from public.decisions where id = h.decision_id for update;
@@ -602,12 +614,12 @@ begin
     'decision_status', (select status from public.decisions where id = h.decision_id));
 end
 $$;
-comment on function private.record_hearing_outcome(bigint, int, int, int, text) is
+comment on function private.record_hearing_outcome(bigint, int, int, int, text, int) is
   'Staff: records a hearing''s vote; a majority against withdraws its decision.';
 
 grant execute on function private.check_refiling(public.decisions) to service_role;
 grant execute on function private.majority_opposed(int, int, int), private.commit_lottery_seed(bigint, text),
-  private.close_hearing(bigint, text), private.record_hearing_outcome(bigint, int, int, int, text) to service_role;
+  private.close_hearing(bigint, text), private.record_hearing_outcome(bigint, int, int, int, text, int) to service_role;
 
 alter table public.decisions enable row level security;
 alter table public.decision_transitions enable row level security;

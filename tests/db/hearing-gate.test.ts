@@ -113,6 +113,19 @@ describe('hearings', () => {
     expect(row!.status).toBe('closed');
   });
 
+  it('with attendance recorded, the votes cannot exceed those present, nor those present the selected', async () => {
+    const h = await open('attendance', { opens: '-20 days', closes: '-2 days', held: '-1 day' });
+    await addSignups(db, h, 4, 'attendance');
+    await db.transaction((tx) => closeHearing(tx, h, null));
+    const record = (present: number, votes: [number, number, number]) =>
+      db.query(`select private.record_hearing_outcome($1, $2, $3, $4, '记录', $5)`, [h, ...votes, present]);
+    await expectPgError(record(3, [2, 1, 1]), '22023', /4 votes recorded .* where 3 representatives were present/);
+    await expectPgError(record(5, [2, 1, 0]), '22023', /5 representatives recorded as present .* which has 4 selected/);
+    await record(3, [2, 1, 0]);
+    const [row] = await db.query<{ attendance: number; status: string }>(`select attendance, status from public.hearings where id = $1`, [h]);
+    expect(row).toEqual({ attendance: 3, status: 'held' });
+  });
+
   it('an outcome cannot be recorded before the hearing is held', async () => {
     const soon = await open('soon', { opens: '-20 days', closes: '-2 days', held: '3 days' });
     await addSignups(db, soon, 3, 'soon');

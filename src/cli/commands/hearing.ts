@@ -22,8 +22,9 @@ const HELP = `Usage: npm run gongshi -- hearing <action> [options]
   close <id> --reveal-seed SEED|@FILE
         Once the published sign-up deadline has passed: closes sign-ups, reveals the seed (it
         must match the published hash) and draws the lottery.
-  record-outcome <id> --for N --against N --abstain N --summary TEXT
-        From the hearing's date on: records the vote, at most one per selected representative.
+  record-outcome <id> --for N --against N --abstain N --summary TEXT [--present N]
+        From the hearing's date on: records the vote, at most one per selected representative
+        (and, with --present, per representative present).
         A majority against (more than half of the votes cast) withdraws the decision; otherwise
         it becomes heard.
   cancel <id> --reason TEXT
@@ -84,7 +85,7 @@ export const hearingCommand: Command = {
     decision: { type: 'string' }, title: { type: 'string' }, summary: { type: 'string' }, venue: { type: 'string' },
     'held-at': { type: 'string' }, seats: { type: 'string' }, 'signup-opens': { type: 'string' }, 'signup-closes': { type: 'string' },
     quotas: { type: 'string' }, 'seed-file': { type: 'string' }, 'reveal-seed': { type: 'string' },
-    for: { type: 'string' }, against: { type: 'string' }, abstain: { type: 'string' }, reason: { type: 'string' }, actor: { type: 'string' },
+    for: { type: 'string' }, against: { type: 'string' }, abstain: { type: 'string' }, present: { type: 'string' }, reason: { type: 'string' }, actor: { type: 'string' },
   },
   async run(values, positionals) {
     const [action, idArg] = positionals;
@@ -147,12 +148,13 @@ export const hearingCommand: Command = {
         const id = hearingId(idArg);
         const votes = [wholeNumber(values['for'], 'for'), wholeNumber(values['against'], 'against'), wholeNumber(values['abstain'], 'abstain')];
         const summary = requiredText(values['summary'], 'summary');
+        const present = values['present'] === undefined ? null : wholeNumber(values['present'], 'present');
         const db = await openDb();
         try {
           const [r] = await db.transaction(async (tx) => {
             await tx.query(`select set_config('gongshi.actor', $1, true)`, [actor]);
             return tx.query<{ r: { majority_opposed: boolean; decision_status: string | null } }>(
-              `select private.record_hearing_outcome($1, $2, $3, $4, $5) as r`, [id, ...votes, summary]);
+              `select private.record_hearing_outcome($1, $2, $3, $4, $5, $6) as r`, [id, ...votes, summary, present]);
           });
           console.log(`Hearing ${id} held: ${votes[0]} for, ${votes[1]} against, ${votes[2]} abstaining.` +
             (r!.r.majority_opposed ? ' The majority opposed.' : '') + (r!.r.decision_status ? ` The decision is now ${r!.r.decision_status}.` : ''));
