@@ -38,7 +38,7 @@ export const ConsultationRowSchema = z.object({
 });
 export type ConsultationRow = z.output<typeof ConsultationRowSchema>;
 
-const keyOf = (slug: string, panel: string, givenOn: string) => `${slug}|${panel}|${givenOn}`;
+const keyOf = (decision: string, panel: string, givenOn: string) => `${decision}|${panel}|${givenOn}`;
 
 export const consultationsKind = defineKind<ConsultationRow>({
   name: 'consultations',
@@ -51,14 +51,15 @@ export const consultationsKind = defineKind<ConsultationRow>({
   yearScoped: false,
   async apply(tx, rows, ctx) {
     const decisions = new Map((await tx.query<{ id: number; slug: string }>(`select id::int as id, slug from public.decisions`)).map((d) => [d.slug, d.id]));
-    const stored = await loadStored<{ id: number; slug: string; panel: string; given_on: string }>(
+    // Stored rows by decision id, group and date: their columns are exactly what the file sets.
+    const stored = await loadStored<{ id: number; decision_id: string; panel: string; given_on: string }>(
       tx,
-      `select c.id, d.slug, c.panel, c.given_on::text as given_on, c.decision_id::text as decision_id, c.panel_en,
-              c.recommendation, c.opinion, c.opinion_en, (c.published_at at time zone 'Asia/Shanghai')::date::text as published_at
-       from public.consultations c join public.decisions d on d.id = c.decision_id
-       where d.slug = any (array(select jsonb_array_elements_text($1::text::jsonb)))`,
-      [asJson([...new Set(rows.map((r) => r.value.decision_slug))])],
-      (r) => keyOf(r.slug, r.panel, r.given_on),
+      `select c.id, c.decision_id::text as decision_id, c.panel, c.given_on::text as given_on, c.panel_en, c.recommendation,
+              c.opinion, c.opinion_en, (c.published_at at time zone 'Asia/Shanghai')::date::text as published_at
+       from public.consultations c
+       where c.decision_id = any (array(select jsonb_array_elements_text($1::text::jsonb)::bigint))`,
+      [asJson([...new Set(rows.flatMap((r) => decisions.get(r.value.decision_slug) ?? []))])],
+      (r) => keyOf(r.decision_id, r.panel, r.given_on),
     );
     const items = [];
     for (const { row, value: v } of rows) {
@@ -73,14 +74,9 @@ export const consultationsKind = defineKind<ConsultationRow>({
         ctx.tick();
         continue;
       }
-      const existing = stored.get(keyOf(v.decision_slug, v.panel, v.given_on))?.[0];
-      // Stored values omit the slug columns the loader used for its key.
-      if (existing) {
-        delete existing.values['slug'];
-      }
       items.push({
         row,
-        existing,
+        existing: stored.get(keyOf(String(decisionId), v.panel, v.given_on))?.[0],
         values: {
           decision_id: String(decisionId), panel: v.panel, panel_en: v.panel_en, recommendation: v.position,
           opinion: v.opinion, opinion_en: v.opinion_en, given_on: v.given_on,
