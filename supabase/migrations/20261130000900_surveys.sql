@@ -408,8 +408,8 @@ $$;
 comment on function rpc_impl.submit_survey_response(bigint, jsonb, text) is
   'Implements public.submit_survey_response: validates answers, consumes a token or checks one-per-client, stores the response.';
 
--- survey_stats: responses per group and per-question aggregates; free-text answers are counted, not shown.
--- Live statistics that neither grow with the responses nor show anyone's answers. Counters kept
+-- survey_stats: responses per group and per-question aggregates; free-text answers are counted, not
+-- shown. Live statistics that neither grow with the responses nor show anyone's answers. Counters kept
 -- by statement triggers make survey_stats cost O(questions), not O(responses). While a survey is
 -- open it shows the counts as they stood at the last multiple of private.stats_batch() responses:
 -- comparing two calls around one person's submission then shows nothing of that person's answers.

@@ -187,7 +187,7 @@ comment on function private.subject_key(text) is 'A decision title reduced to wh
 -- come back under a new slug without a hearing, nor be filed twice to let one twin through.
 create or replace function private.check_refiling(p_new public.decisions) returns void
 language plpgsql stable
--- Called by the decision trigger for whichever role inserts (service_role has no execute on private).
+-- Looks at every decision, whatever the inserting role may see.
 security definer
 set search_path = ''
 as $$
@@ -617,7 +617,11 @@ $$;
 comment on function private.record_hearing_outcome(bigint, int, int, int, text, int) is
   'Staff: records a hearing''s vote; a majority against withdraws its decision.';
 
-grant execute on function private.check_refiling(public.decisions) to service_role;
+grant execute on function private.check_refiling(public.decisions), private.subject_key(text) to service_role;
+-- The same rule where two staff members propose twins at the same moment (neither sees the
+-- other's uncommitted row, so the trigger alone could let both in).
+create unique index decisions_one_open_per_subject on public.decisions (kind, private.subject_key(title))
+  where status not in ('withdrawn', 'decided');
 grant execute on function private.majority_opposed(int, int, int), private.commit_lottery_seed(bigint, text),
   private.close_hearing(bigint, text), private.record_hearing_outcome(bigint, int, int, int, text, int) to service_role;
 

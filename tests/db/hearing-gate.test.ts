@@ -85,6 +85,12 @@ describe('decisions', () => {
     const first = await decision(db, { kind: 'planning', requires: false, title: '滨江公园改造方案' });
     await expectPgError(asService((q) => decision(q, { kind: 'planning', requires: false, title: '滨江公园 改造方案' })), 'PT409', /same subject is still proposed/);
     await expectPgError(asService((q) => decision(q, { kind: 'other', requires: true, supersedes: first })), 'PT409', /still proposed/);
+    // Two twins proposed at the same moment do not see each other; a unique index stops the second
+    // (shown here with the trigger out of the way, as it would be for a concurrent twin).
+    await expectPgError(db.transaction(async (tx) => {
+      await tx.exec(`set local session_replication_role = replica`);
+      await decision(tx, { kind: 'planning', requires: false, title: '滨江公园改造方案。' });
+    }), '23505', /decisions_one_open_per_subject/);
   });
 
   it('no step may take effect in the future', async () => {
