@@ -17,7 +17,7 @@ import { ROLES, type Db, type Role } from '../../lib/db/types.ts';
 import { ApiError, apiError, statusForSqlState, type ApiErrorBody } from './errors.ts';
 import { callStatement, FunctionCache, matchArguments, type RpcFunction } from './functions.ts';
 import type { GatewayKeys } from './keys.ts';
-import { peerAddress } from '../peer-address.ts';
+import { peerAddress, unmapIPv4 } from '../peer-address.ts';
 import { BadRequestTarget, parseRequestTarget } from '../request-target.ts';
 
 export const GATEWAY_PREFIX = '/rest/v1';
@@ -489,7 +489,8 @@ function proxiedAddress(value: string | string[] | undefined, header: string): s
   const text = Array.isArray(value) ? value.join(',') : value;
   if (!text) return undefined;
   const entries = text.split(',').map((entry) => entry.trim()).filter(Boolean);
-  const candidate = (header === 'x-forwarded-for' ? entries.at(-1) : entries[0])?.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '');
+  const entry = header === 'x-forwarded-for' ? entries.at(-1) : entries[0];
+  const candidate = entry === undefined ? undefined : unmapIPv4(entry);
   return candidate && isIP(candidate) ? candidate : undefined;
 }
 
