@@ -62,7 +62,7 @@ export function createPortalServer(options: PortalServerOptions): http.Server {
       try {
         const target = parseRequestTarget(req.url);
         if (gateway && (target.pathname === GATEWAY_PREFIX || target.pathname.startsWith(`${GATEWAY_PREFIX}/`))) {
-          gateway(req, res);
+          gateway(req, res, target);
           return;
         }
         site(req, res, target).catch((error: unknown) => {

@@ -18,7 +18,7 @@ import { ApiError, apiError, statusForSqlState, type ApiErrorBody } from './erro
 import { callStatement, FunctionCache, matchArguments, type RpcFunction } from './functions.ts';
 import type { GatewayKeys } from './keys.ts';
 import { peerAddress, unmapIPv4 } from '../peer-address.ts';
-import { BadRequestTarget, parseRequestTarget } from '../request-target.ts';
+import { BadRequestTarget, parseRequestTarget, type RequestTarget } from '../request-target.ts';
 
 export const GATEWAY_PREFIX = '/rest/v1';
 
@@ -62,7 +62,8 @@ export interface GatewayOptions {
   logError?: (message: string, error: unknown) => void;
 }
 
-export type GatewayHandler = (req: IncomingMessage, res: ServerResponse) => void;
+/** `target`: the request target when the caller has parsed it already (the portal server has). */
+export type GatewayHandler = (req: IncomingMessage, res: ServerResponse, target?: RequestTarget) => void;
 
 const FUNCTION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
 const ALLOW_HEADERS = 'Authorization, Content-Type, Accept, Accept-Language, Content-Language, apikey, x-client-info, Content-Profile, Accept-Profile, Prefer, Range';
@@ -96,11 +97,11 @@ export function createGateway(options: GatewayOptions): GatewayHandler {
     header: (options.clientIpHeader ?? 'x-real-ip').toLowerCase(),
   };
 
-  return (req, res) => {
+  return (req, res, target) => {
     res.setHeader('access-control-allow-origin', '*');
     res.setHeader('access-control-expose-headers', EXPOSE_HEADERS);
     const attempt: Attempt = {};
-    handle(req, res, attempt)
+    handle(req, res, attempt, target)
       .catch(async (error: unknown) => {
         if (error instanceof ApiError) {
           if (attempt.rpc && attempt.headers && error.status >= 400 && error.status < 500 && error.status !== 429) {
@@ -132,9 +133,9 @@ export function createGateway(options: GatewayOptions): GatewayHandler {
     }
   }
 
-  async function handle(req: IncomingMessage, res: ServerResponse, attempt: Attempt): Promise<void> {
+  async function handle(req: IncomingMessage, res: ServerResponse, attempt: Attempt, target: RequestTarget | undefined): Promise<void> {
     const method = req.method ?? 'GET';
-    const url = requestUrl(req.url);
+    const url = requestUrl(target ?? req.url);
     if (method === 'OPTIONS') {
       res.writeHead(200, {
         'access-control-allow-methods': 'GET, POST, PATCH, PUT, DELETE, OPTIONS, HEAD',
@@ -289,9 +290,9 @@ interface RequestUrl {
   params: URLSearchParams;
 }
 
-function requestUrl(raw: string | undefined): RequestUrl {
+function requestUrl(raw: RequestTarget | string | undefined): RequestUrl {
   try {
-    const target = parseRequestTarget(raw);
+    const target = typeof raw === 'object' ? raw : parseRequestTarget(raw);
     return { pathname: target.pathname, params: new URLSearchParams(target.search) };
   } catch (error) {
     if (error instanceof BadRequestTarget) throw apiError(400, 'PGRST000', `Bad request target: ${error.reason}`);
