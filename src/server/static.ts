@@ -40,17 +40,29 @@ function compressible(type: string): boolean {
   return /^(text\/|application\/(json|feed\+json|xml|rss\+xml|wasm)|image\/svg\+xml)/.test(type);
 }
 
+/** A file to serve, with the stat it was found by (its size and time make the validators). */
+export interface StaticFile {
+  file: string;
+  stat: fs.Stats;
+}
+
+function fileAt(candidate: string): StaticFile | undefined {
+  try {
+    const stat = fs.statSync(candidate);
+    return stat.isFile() ? { file: candidate, stat } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Resolves a decoded URL path to a file inside root, or undefined (never escapes root). */
-export function resolveStatic(root: string, decodedPath: string): string | undefined {
+export function resolveStatic(root: string, decodedPath: string): StaticFile | undefined {
   if (decodedPath.includes('\0')) return undefined;
   const target = path.resolve(root, `.${path.posix.normalize(`/${decodedPath}`)}`);
   if (target !== root && !target.startsWith(root + path.sep)) return undefined;
   for (const candidate of [target, path.join(target, 'index.html'), `${target}.html`]) {
-    try {
-      if (fs.statSync(candidate).isFile()) return candidate;
-    } catch {
-      // try the next candidate
-    }
+    const found = fileAt(candidate);
+    if (found) return found;
   }
   return undefined;
 }
@@ -64,20 +76,21 @@ export function serveStatic(root: string) {
       res.end('Method not allowed\n');
       return;
     }
-    const file = resolveStatic(root, target.decodedPath);
+    const found = resolveStatic(root, target.decodedPath);
+    const file = found?.file;
     // Folders are canonical with a trailing slash, as on a static host.
     if (file && file.endsWith(`${path.sep}index.html`) && !target.pathname.endsWith('/') && !target.pathname.endsWith('.html')) {
       res.writeHead(301, { location: sameSiteLocation(`${target.pathname}/${target.search}`) });
       res.end();
       return;
     }
-    const body = file ?? (fs.existsSync(notFound) ? notFound : undefined);
-    if (!body) {
+    const served = found ?? fileAt(notFound);
+    if (!served) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('Not found\n');
       return;
     }
-    const stat = await fs.promises.stat(body);
+    const { file: body, stat } = served;
     const type = contentTypeOf(body);
     const headers: Record<string, string> = {
       'content-type': type,
