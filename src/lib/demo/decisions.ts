@@ -112,8 +112,14 @@ const PLANS: DecisionPlan[] = [
   },
 ];
 
-async function at(tx: Queryable, when: string, actor = '市政府办公厅'): Promise<void> {
+/** The demo replays history: each staff step takes effect when it happened, by whom (gongshi.at, gongshi.actor). */
+export async function at(tx: Queryable, when: string, actor = '市政府办公厅'): Promise<void> {
   await tx.query(`select set_config('gongshi.at', $1, true), set_config('gongshi.actor', $2, true)`, [when, actor]);
+}
+
+/** Back to the present: later statements take effect now, by the database role. */
+export async function backToNow(tx: Queryable): Promise<void> {
+  await tx.query(`select set_config('gongshi.at', '', true), set_config('gongshi.actor', '', true)`);
 }
 
 export async function loadDemoDecisions(tx: Queryable, city: DemoCity): Promise<void> {
@@ -185,5 +191,5 @@ export async function loadDemoDecisions(tx: Queryable, city: DemoCity): Promise<
       await tx.query(`update public.decisions set outcome = $2 where id = $1`, [d!.id, plan.after.at(-1)![1]]);
     }
   }
-  await tx.query(`select set_config('gongshi.at', '', true), set_config('gongshi.actor', '', true)`);
+  await backToNow(tx);
 }

@@ -13,6 +13,7 @@ import type { Queryable } from '../db/types.ts';
 import { GIVEN, SURNAMES } from './city.ts';
 import type { DemoCity } from './generate.ts';
 import { CODE_ALPHABET, groupCode } from '../schemas/hearing.ts';
+import { at, backToNow } from './decisions.ts';
 import { Rng } from './rng.ts';
 
 /** A code of the form the database hands out: `length` characters grouped by four. */
@@ -442,7 +443,6 @@ export async function loadDemoParticipation(tx: Queryable, city: DemoCity): Prom
   // seed commitment a day before sign-ups open, sign-ups, then closed and drawn when sign-ups end,
   // the outcome recorded on the day, or cancelled with the reason.
   const seeds = new Rng(city.seed).fork('hall-hearing-seeds');
-  const at = (when: string) => tx.query(`select set_config('gongshi.at', $1, true)`, [when]);
   for (const h of data.hearings) {
     const seed = seeds.lotterySeed();
     const hearingId = await one(
@@ -452,7 +452,7 @@ export async function loadDemoParticipation(tx: Queryable, city: DemoCity): Prom
       [unitId(h.unitName), h.title, h.title_en, h.summary, h.summary_en, h.venue, h.venue_en, h.held_at, h.seats,
        h.signup_opens_at, h.signup_closes_at],
     );
-    await at(new Date(Date.parse(h.signup_opens_at) - 86_400_000).toISOString());
+    await at(tx, new Date(Date.parse(h.signup_opens_at) - 86_400_000).toISOString());
     await tx.query(`select private.commit_lottery_seed($1, encode(sha256(convert_to($2, 'UTF8')), 'hex'))`, [hearingId, seed]);
     for (const s of h.signups) {
       await tx.query(
@@ -464,21 +464,21 @@ export async function loadDemoParticipation(tx: Queryable, city: DemoCity): Prom
       );
     }
     if (h.status === 'closed' || h.status === 'held') {
-      await at(h.signup_closes_at);
+      await at(tx, h.signup_closes_at);
       await tx.query(`select private.close_hearing($1, $2)`, [hearingId, seed]);
     }
     if (h.status === 'held' && h.votes) {
-      await at(h.held_at);
+      await at(tx, h.held_at);
       await tx.query(`select private.record_hearing_outcome($1, $2, $3, $4, $5)`, [hearingId, ...h.votes, h.summary]);
       await tx.query(`update public.hearings set outcome_summary_en = $2 where id = $1`, [hearingId, h.summary_en]);
     }
     if (h.status === 'cancelled') {
-      await at(dayFrom(city, -3, 10));
+      await at(tx, dayFrom(city, -3, 10));
       await tx.query(`update public.hearings set status = 'cancelled', outcome_summary = $2, outcome_summary_en = $3 where id = $1`,
         [hearingId, h.summary, h.summary_en]);
     }
   }
-  await at('');
+  await backToNow(tx);
 
   for (const survey of data.surveys) {
     const surveyId = await one(
