@@ -465,16 +465,17 @@ as $$
         'kind', q.kind,
         'answers', coalesce(t.answers, 0),
         'mean', case when t.rated > 0 then round(t.rating_sum::numeric / t.rated, 2) end,
-        'distribution', case when q.kind = 'rating' then (
-          select jsonb_object_agg(v.n::text, coalesce(c.answers, 0) order by v.n)
-          from generate_series(1, 5) v(n)
-          left join private.survey_answer_counts c on c.question_id = q.id and c.value = v.n::text and not p_empty) end,
-        'choices', case when q.kind = 'choice' then (
-          select jsonb_object_agg(o ->> 'value', coalesce(c.answers, 0))
-          from jsonb_array_elements(q.options) o
-          left join private.survey_answer_counts c on c.question_id = q.id and c.value = o ->> 'value' and not p_empty) end
+        'distribution', case when q.kind = 'rating' then v.counts end,
+        'choices', case when q.kind = 'choice' then v.counts end
       ) order by q.position)
       from public.survey_questions q
+      -- Answers per possible value: the ratings 1–5, or the choice's options.
+      left join lateral (
+        select jsonb_object_agg(x.value, coalesce(c.answers, 0)) as counts
+        from (select n::text as value from generate_series(1, 5) n where q.kind = 'rating'
+              union all
+              select o ->> 'value' from jsonb_array_elements(q.options) o where q.kind = 'choice') x
+        left join private.survey_answer_counts c on c.question_id = q.id and c.value = x.value and not p_empty) v on true
       left join lateral (
         select sum(c.answers) as answers,
                sum(c.answers) filter (where q.kind = 'rating') as rated,
