@@ -10,14 +10,12 @@ import { computeDraw } from '../../src/lib/hearings/lottery.ts';
 import { readOpenDataYears } from '../../src/lib/opendata/read.ts';
 import { countRows, createTestDb, expectPgError } from './harness.ts';
 import { insertRow } from './fixtures.ts';
-import { openHearing, testSeed } from './hearing-lifecycle.ts';
+import { addSignups, openHearing, testSeed } from './hearing-lifecycle.ts';
 
 let db: Db;
 let unit = 0;
 let seq = 0;
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
-const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-const publicId = (n: number) => Array.from({ length: 8 }, (_, i) => ALPHABET[(n >> (i * 5)) & 31]).join('');
 
 async function decision(requiresHearing: boolean): Promise<{ id: number; slug: string }> {
   seq++;
@@ -35,15 +33,6 @@ async function hearing(decisionId: number | null, seats = 10, seed = testSeed(`h
   return db.transaction((tx) => openHearing(tx, { unitId: unit, decisionId, seats, seed, opens: '-20 days', closes: '-2 days', held: '-1 day' }));
 }
 
-async function signUp(q: Queryable, hearingId: number, n: number, category = 'citizen_representative'): Promise<string> {
-  const id = publicId(hearingId * 1000 + n);
-  await q.query(
-    `insert into private.hearing_signups (hearing_id, public_id, name, contact, contact_key, category, code_hash)
-     values ($1, $2, $3, $4, $4, $5, $6)`,
-    [hearingId, id, `报名人${n}`, `person${hearingId}-${n}@example.invalid`, category, sha(`code-${hearingId}-${n}`)],
-  );
-  return id;
-}
 
 const setStatus = (q: Queryable, id: number, status: string, reason: string | null = null) =>
   q.query(`update public.decisions set status = $2, status_reason = coalesce($3, status_reason) where id = $1`, [id, status, reason]);
@@ -91,7 +80,7 @@ describe('the decision state machine', () => {
     const d = await decision(true);
     const h = await hearing(d.id);
     await asService((q) => setStatus(q, d.id, 'hearing_scheduled', '已安排听证'));
-    for (let i = 0; i < 10; i++) await signUp(db, h, i);
+    await addSignups(db, h, 10);
     await db.query(`select private.close_hearing($1, null)`, [h]);
     // A tie (5 against of 10 cast) is not a majority.
     await db.query(`select private.record_hearing_outcome($1, 4, 5, 1, '多数代表支持调整方案')`, [h]);
@@ -107,7 +96,7 @@ describe('the decision state machine', () => {
     const d = await decision(true);
     const h = await hearing(d.id);
     await setStatus(db, d.id, 'hearing_scheduled');
-    for (let i = 0; i < 10; i++) await signUp(db, h, i);
+    await addSignups(db, h, 10);
     await db.query(`select private.close_hearing($1, null)`, [h]);
     await db.query(`select private.record_hearing_outcome($1, 3, 6, 1, '多数代表反对')`, [h]);
     const [row] = await db.query<{ status: string; status_reason: string }>(`select status, status_reason from public.decisions where id = $1`, [d.id]);
@@ -151,7 +140,7 @@ describe('the verifiable lottery', () => {
   beforeAll(async () => {
     h = await hearing(null, 10, seed);
     await db.query(`insert into public.hearing_quotas (hearing_id, category, seats) values ($1, 'expert', 2)`, [h]);
-    for (let i = 0; i < 30; i++) ids.push(await signUp(db, h, i, i < 4 ? 'expert' : 'citizen_representative'));
+    ids.push(...(await addSignups(db, h, 4, 'expert', 'expert')), ...(await addSignups(db, h, 26, 'citizen')));
   });
 
   it('refuses a revealed seed that does not match the commitment, changing nothing', async () => {
@@ -215,14 +204,14 @@ describe('the verifiable lottery', () => {
 
   it('without oversubscription everyone is selected, with no seed needed', async () => {
     const small = await hearing(null, 10);
-    for (let i = 0; i < 6; i++) await signUp(db, small, i);
+    await addSignups(db, small, 6);
     await db.query(`select private.close_hearing($1, null)`, [small]);
     expect(await countRows(db, 'public.hearing_draws', `hearing_id = $1 and drawn = 'selected'`, [small])).toBe(6);
   });
 
   it('an oversubscribed hearing cannot be closed without its committed seed', async () => {
     const busy = await hearing(null, 2);
-    for (let i = 0; i < 3; i++) await signUp(db, busy, i);
+    await addSignups(db, busy, 3);
     await expectPgError(db.query(`select private.close_hearing($1, null)`, [busy]), '22023', /needs the committed seed/);
   });
 });
