@@ -74,9 +74,15 @@ port.on('message', (message: WorkerRequest) => {
         .catch((error: unknown) => {
           if (!(error instanceof RolledBack)) throw error;
         });
+      let started = false;
       void ready.then((open) => {
+        started = true;
         transactions.set(tx, { ...open, finished });
         reply({ id: message.id, ok: true, result: tx });
+      });
+      // A transaction that could not even begin answers its begin with the error.
+      finished.catch((error: unknown) => {
+        if (!started) reply({ id: message.id, ok: false, error: errorData(error) });
       });
       return;
     }
