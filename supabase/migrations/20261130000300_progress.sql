@@ -32,9 +32,25 @@ set search_path = ''
 as $$
 declare
   v_code text;
+  v_year int;
+  v_sub_targets int;
   v_old record;
 begin
-  select code into v_code from public.targets where id = new.target_id;
+  select code, year into v_code, v_year from public.targets where id = new.target_id;
+  if left(new.period, 4)::int is distinct from v_year then
+    raise exception using
+      errcode = '23514', constraint = 'report_period_in_target_year',
+      message = format('Target %s is a %s target: its reports are for months of %s, not %s.', v_code, v_year, v_year, new.period),
+      hint = format('Use a period from %s-01 to %s-12.', v_year, v_year);
+  end if;
+  -- A decomposed target's status and progress roll up from its sub-targets (target_monthly_status).
+  select count(*) into v_sub_targets from public.targets where parent_id = new.target_id and status = 'published';
+  if v_sub_targets > 0 then
+    raise exception using
+      errcode = '23514', constraint = 'decomposed_target_reports_through_sub_targets',
+      message = format('Target %s is decomposed into %s published sub-targets: its progress is reported on them, and its status follows theirs.', v_code, v_sub_targets),
+      hint = 'File the report on the sub-target it is about.';
+  end if;
   if new.status = 'completed' and length(btrim(coalesce(new.result_text, ''))) = 0 then
     raise exception using
       errcode = '23514', constraint = 'completed_report_states_result',

@@ -2,20 +2,64 @@
 -- bulletins (通报) and the public pages. Status "as of" a period is the latest report in force
 -- filed for that period or before.
 
--- Each published target's latest report in force (RLS of the caller applies).
-create view public.target_current_status with (security_invoker = true) as
-  select t.id as target_id, t.year, t.unit_id, t.parent_id, t.is_public_commitment,
-         coalesce(r.status, 'no_report') as status, r.period, r.progress_pct, r.actual_value, r.reported_at
+-- Status of every published target at the end of each month of its year. A target without
+-- sub-targets has its latest report in force filed for that month or before. A decomposed target's
+-- status and progress follow its leaves (public.target_leaves): completed only when every leaf is,
+-- not completed (or behind) when any leaf is, no report while no leaf has reported, on track
+-- otherwise; its progress is the leaves' progress weighted by their share of its points.
+create view public.target_monthly_status with (security_invoker = true) as
+with own as not materialized (
+  select t.id as target_id, t.year, m.month, r.status, r.period, r.progress_pct, r.actual_value, r.reported_at
   from public.targets t
+  cross join generate_series(1, 12) as m (month)
   left join lateral (
     select c.status, c.period, c.progress_pct, c.actual_value, c.reported_at
     from public.current_progress_reports c
-    where c.target_id = t.id
+    where c.target_id = t.id and c.period <= format('%s-%s', t.year, lpad(m.month::text, 2, '0'))
     order by c.period desc
     limit 1) r on true
-  where t.status = 'published';
+  where t.status = 'published'),
+rolled as (
+  select l.target_id, o.year, o.month,
+         count(*) filter (where l.leaf_id <> l.target_id)::int as leaves,
+         case
+           when bool_and(o.status = 'completed') then 'completed'
+           when bool_or(o.status = 'not_completed') then 'not_completed'
+           when bool_or(o.status = 'behind') then 'behind'
+           when bool_and(o.status is null) then 'no_report'
+           else 'on_track'
+         end as status,
+         case when bool_or(o.status is not null) then
+           round(sum(l.share * case when o.status = 'completed' then 100 else coalesce(o.progress_pct, 0) end), 1)
+         end as progress_pct,
+         max(o.period) as period,
+         max(o.reported_at) as reported_at
+  from public.target_leaves l
+  join own o on o.target_id = l.leaf_id
+  group by l.target_id, o.year, o.month)
+select r.target_id, r.year, r.month, t.unit_id, t.parent_id, t.is_public_commitment,
+       r.status,
+       case when r.leaves > 0 then r.progress_pct else o.progress_pct end as progress_pct,
+       case when r.leaves > 0 then r.period else o.period end as period,
+       case when r.leaves > 0 then r.reported_at else o.reported_at end as reported_at,
+       o.actual_value,
+       r.leaves
+from rolled r
+join public.targets t on t.id = r.target_id
+join own o on o.target_id = r.target_id and o.month = r.month;
+comment on view public.target_monthly_status is
+  'Each published target''s status at the end of every month of its year; decomposed targets roll up from their leaves.';
+revoke all on public.target_monthly_status from anon, authenticated;
+grant select on public.target_monthly_status to anon, authenticated;
+
+-- Each published target's status now: as of the end of its year's last month.
+create view public.target_current_status with (security_invoker = true) as
+  select target_id, year, unit_id, parent_id, is_public_commitment, status, period, progress_pct,
+         actual_value, reported_at, leaves
+  from public.target_monthly_status
+  where month = 12;
 comment on view public.target_current_status is
-  'Each published target with its latest report in force, or no_report.';
+  'Each published target with its latest report in force (rolled up from its leaves when decomposed), or no_report.';
 revoke all on public.target_current_status from anon, authenticated;
 grant select on public.target_current_status to anon, authenticated;
 
@@ -43,21 +87,15 @@ end
 $$;
 comment on function private.period_bounds(text, text) is 'A bulletin period as year and month range; 22023 when malformed.';
 
--- Status of every published target of a year as of the end of a month.
+-- Status of every published target of a year as of the end of a month (decomposed ones rolled up).
 create or replace function private.target_status_asof(p_year int, p_month int)
 returns table (target_id bigint, unit_id bigint, is_public_commitment boolean, status text, progress_pct numeric)
 language sql stable
 set search_path = ''
 as $$
-  select t.id, t.unit_id, t.is_public_commitment, coalesce(r.status, 'no_report'), r.progress_pct
-  from public.targets t
-  left join lateral (
-    select c.status, c.progress_pct
-    from public.current_progress_reports c
-    where c.target_id = t.id and c.period <= format('%s-%s', p_year, lpad(p_month::text, 2, '0'))
-    order by c.period desc
-    limit 1) r on true
-  where t.year = p_year and t.status = 'published' and p_month >= 1
+  select s.target_id, s.unit_id, s.is_public_commitment, s.status, s.progress_pct
+  from public.target_monthly_status s
+  where s.year = p_year and s.month = p_month
 $$;
 
 create or replace function private.status_counts(p_year int, p_month int) returns jsonb
@@ -112,7 +150,9 @@ begin
     from public.targets t
     cross join months
     left join finished f on f.target_id = t.id
-    where t.year = b.year and t.status = 'published' and (f.m is null or f.m >= months.m)),
+    where t.year = b.year and t.status = 'published' and (f.m is null or f.m >= months.m)
+      -- A decomposed target's progress is its sub-targets' reports (its status rolls up from them).
+      and not exists (select 1 from public.targets c where c.parent_id = t.id and c.status = 'published')),
   filing as (
     select due.unit_id,
            count(*) filter (where r.id is null) as missing,

@@ -240,6 +240,8 @@ begin
       select 1 from public.current_progress_reports c
       where c.target_id = t.id and c.period < p_period and c.status in ('completed', 'not_completed'))
     and not exists (select 1 from public.progress_reports r where r.target_id = t.id and r.period = p_period)
+    -- A decomposed target reports through its sub-targets (its status rolls up from them).
+    and not exists (select 1 from public.targets c where c.parent_id = t.id and c.status = 'published')
   order by u.sort_order, u.code, t.code;
 end
 $$;

@@ -190,7 +190,8 @@ begin
     from public.current_progress_reports r join tree on tree.id = r.target_id
     where r.status = 'completed' group by r.target_id)
   select t.id as target_id, t.unit_id, t.parent_id, t.weight, tree.depth,
-         coalesce(f.status, 'no_report') as final_status,
+         -- The year-end status, rolled up from the leaves for a decomposed target.
+         s.status as final_status,
          case
            when i.direction = 'higher' and f.actual_value is not null and t.target_value > 0 then
              least(y.achievement_cap, greatest(f.actual_value, 0) / t.target_value) * 100
@@ -207,6 +208,7 @@ begin
   from tree
   join public.targets t on t.id = tree.id
   join public.indicators i on i.id = t.indicator_id
+  join public.target_monthly_status s on s.target_id = t.id and s.month = 12
   left join final f on f.target_id = t.id
   left join first_done d on d.target_id = t.id;
 

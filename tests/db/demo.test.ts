@@ -117,6 +117,20 @@ describe('the loaded demo city', () => {
     ).toBe(0);
   });
 
+  it('decomposes targets level by level: three-level chains whose parents file no reports and roll up', async () => {
+    const [deepest] = await db.query<{ depth: number; chains: number }>(
+      `select max(depth)::int as depth, count(distinct target_id) filter (where depth = 2)::int as chains
+       from public.target_leaves`,
+    );
+    expect(deepest!.depth).toBe(2);
+    expect(deepest!.chains).toBeGreaterThan(0);
+    // Progress is reported on the leaves only.
+    expect(await countRows(db, 'public.progress_reports r', `exists (select 1 from public.targets c where c.parent_id = r.target_id)`)).toBe(0);
+    // A completed parent has only completed sub-targets.
+    expect(await countRows(db, `public.target_current_status p join public.target_current_status c on c.parent_id = p.target_id`,
+      `p.status = 'completed' and c.status <> 'completed'`)).toBe(0);
+  });
+
   it('has vertical (three previous years), horizontal and benchmark baselines', async () => {
     const kinds = await db.query<{ kind: string; years: number[] | null; n: number }>(
       `select kind, array_agg(distinct year order by year) filter (where year is not null) as years, count(*)::int as n

@@ -149,9 +149,9 @@ describe('the monthly reporting cycle', () => {
        from public.progress_report_timeliness l join public.targets t on t.id = l.target_id order by t.code, l.period`,
     ));
     expect(rows).toEqual([
-      { code: '2026-A01-01', period: '2026-01', due_on: '2026-02-05', is_late: false },
+      { code: '2026-A01-01.1', period: '2026-01', due_on: '2026-02-05', is_late: false },
       // 6 March 09:00.
-      { code: '2026-A01-01', period: '2026-02', due_on: '2026-03-05', is_late: true },
+      { code: '2026-A01-01.1', period: '2026-02', due_on: '2026-03-05', is_late: true },
       // 5 February 23:30 Beijing time (15:30 UTC): on time.
       { code: '2026-A01-02', period: '2026-01', due_on: '2026-02-05', is_late: false },
       // 6 February 00:30 Beijing time (still the 5th in UTC): late.
@@ -163,21 +163,21 @@ describe('the monthly reporting cycle', () => {
   it('reports due: targets without a report, except those finished in an earlier month', async () => {
     const january = await reportsDue(db, '2026-01', '2026-02-10');
     expect(january.dueOn).toBe('2026-02-05');
-    expect(january.missing.map((m) => [m.unit_code, m.target_code, m.days_overdue])).toEqual([['A01', '2026-A01-01.1', 5]]);
+    // 2026-A01-01 is decomposed: it reports through its sub-target 2026-A01-01.1, so it owes nothing itself.
+    expect(january.missing.map((m) => [m.unit_code, m.target_code, m.days_overdue])).toEqual([]);
     expect(january.late.map((l) => [l.target_code, l.reported_at, l.days_late])).toEqual([['2026-A02-01', '2026-02-06 00:30', 1]]);
 
     // A02-01 was completed and D01-01 not completed in January: no February report is owed.
     const february = await reportsDue(db, '2026-02', '2026-03-01');
     expect(february.missing.map((m) => [m.target_code, m.responsible_department, m.days_overdue])).toEqual([
-      ['2026-A01-01.1', '就业促进处', 0],
       ['2026-A01-02', '改革处', 0],
     ]);
-    expect(february.late.map((l) => l.target_code)).toEqual(['2026-A01-01']);
+    expect(february.late.map((l) => l.target_code)).toEqual(['2026-A01-01.1']);
     const text = formatReportsDue(february);
     expect(text).toContain('Monthly reports for 2026-02: due by 2026-03-05 (Asia/Shanghai); as of 2026-03-01 the deadline has not passed yet.');
-    expect(text).toContain('2 targets without a report, in 1 unit:');
-    expect(text).toContain('A01 市测试发展局 (2)');
-    expect(text).toContain('2026-A01-01  filed 2026-03-06 09:00, 1 day late');
+    expect(text).toContain('1 target without a report, in 1 unit:');
+    expect(text).toContain('A01 市测试发展局 (1)');
+    expect(text).toContain('2026-A01-01.1  filed 2026-03-06 09:00, 1 day late');
   });
 
   it('refuses a month that is not one, and a year that is not an assessment year', async () => {
@@ -188,12 +188,12 @@ describe('the monthly reporting cycle', () => {
 
 describe('corrections supersede, never edit', () => {
   const header = '年度,单位代码,目标编号,报告期,进展状态,实际完成值,完成进度,完成情况,进展情况,未完成原因,整改措施,报送时间,修改原因';
-  const corrected = (reason: string) => `${header}\n2026,A01,2026-A01-01,2026-01,按进度推进,750,8.8,,累计新增就业750人。,,,2026-02-12 09:00:00,${reason}\n`;
+  const corrected = (reason: string) => `${header}\n2026,A01,2026-A01-01.1,2026-01,按进度推进,750,18.8,,累计新增就业750人。,,,2026-02-12 09:00:00,${reason}\n`;
 
   it('a different report for a reported period without a correction reason is refused', async () => {
     const result = await importFile(db, 'progress', write('progress-fix-noreason.csv', corrected('')), { displayName: 'fix.csv' });
     expect(result.errors.map(formatRowError)).toEqual([
-      'fix.csv:2:修改原因: 2026-01 already has a report for target 2026-A01-01; a different report is filed as a correction and needs a correction reason',
+      'fix.csv:2:修改原因: 2026-01 already has a report for target 2026-A01-01.1; a different report is filed as a correction and needs a correction reason',
     ]);
   });
 
@@ -204,16 +204,16 @@ describe('corrections supersede, never edit', () => {
     const rows = await db.asRole('anon', (tx) => tx.query<{ id: number; supersedes_id: number | null; progress_pct: string; correction_reason: string | null }>(
       `select r.id::int as id, r.supersedes_id::int as supersedes_id, r.progress_pct::text as progress_pct, r.correction_reason
        from public.progress_reports r join public.targets t on t.id = r.target_id
-       where t.code = '2026-A01-01' and r.period = '2026-01' order by r.id`,
+       where t.code = '2026-A01-01.1' and r.period = '2026-01' order by r.id`,
     ));
     expect(rows).toHaveLength(2);
-    expect(rows[1]).toMatchObject({ supersedes_id: rows[0]!.id, progress_pct: '8.8', correction_reason: '统计口径调整，数据更正' });
+    expect(rows[1]).toMatchObject({ supersedes_id: rows[0]!.id, progress_pct: '18.8', correction_reason: '统计口径调整，数据更正' });
     expect(await db.query(`select c.progress_pct::text as pct, c.is_correction from public.current_progress_reports c
-      join public.targets t on t.id = c.target_id where t.code = '2026-A01-01' and c.period = '2026-01'`))
-      .toEqual([{ pct: '8.8', is_correction: true }]);
+      join public.targets t on t.id = c.target_id where t.code = '2026-A01-01.1' and c.period = '2026-01'`))
+      .toEqual([{ pct: '18.8', is_correction: true }]);
     // The period's lateness is judged by the original filing.
     expect(await db.query(`select l.is_late from public.progress_report_timeliness l join public.targets t on t.id = l.target_id
-      where t.code = '2026-A01-01' and l.period = '2026-01' and not l.is_correction`)).toEqual([{ is_late: false }]);
+      where t.code = '2026-A01-01.1' and l.period = '2026-01' and not l.is_correction`)).toEqual([{ is_late: false }]);
 
     // The same file again: the correction is now the report in force, so nothing changes.
     const again = await importOk(db, 'progress', file);
@@ -221,7 +221,7 @@ describe('corrections supersede, never edit', () => {
   });
 
   it('a further change must state its own reason, not repeat the one in force', async () => {
-    const text = corrected('统计口径调整，数据更正').replace('750,8.8', '760,8.9');
+    const text = corrected('统计口径调整，数据更正').replace('750,18.8', '760,19');
     const result = await importFile(db, 'progress', write('progress-fix-2.csv', text), { displayName: 'fix2.csv' });
     expect(result.errors.map(formatRowError)).toEqual([
       'fix2.csv:2:修改原因: this is the reason of the correction in force; state the reason for this new correction',

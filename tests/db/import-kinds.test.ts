@@ -81,9 +81,9 @@ describe('what the imports stored', () => {
       `select r.status, r.progress_pct::text as progress_pct,
               to_char(r.reported_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') as reported
        from public.progress_reports r join public.targets t on t.id = r.target_id
-       where t.code = '2026-A01-01' and r.period = '2026-01'`,
+       where t.code = '2026-A01-01.1' and r.period = '2026-01'`,
     );
-    expect(report).toEqual({ status: 'on_track', progress_pct: '8.2', reported: '2026-02-03 10:00' });
+    expect(report).toEqual({ status: 'on_track', progress_pct: '17.5', reported: '2026-02-03 10:00' });
     expect(await db.query(`select ref, method, score_delta::text as score_delta, is_public from public.supervision_records order by ref`)).toEqual([
       { ref: 'DC-001', method: 'covert_visit', score_delta: '1.50', is_public: true },
       { ref: 'DC-002', method: 'random_check', score_delta: '-2.00', is_public: false },

@@ -6,7 +6,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import type { AxeResults } from 'axe-core';
-import { bulletinSlug, chartTarget, correctedTarget, parentTarget, unit } from './demo-city.ts';
+import { bulletinSlug, chainRoot, chartTarget, correctedTarget, unit } from './demo-city.ts';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
@@ -61,7 +61,7 @@ const PAGE_TYPES: PageType[] = [
   { name: 'units', path: '/units/' },
   { name: 'a unit', path: `/units/${String(unit.code)}/`, prepare: hydrateChart },
   { name: 'a target with a chart', path: `/targets/${String(chartTarget.id)}/`, prepare: hydrateChart },
-  { name: 'a target with sub-targets', path: `/targets/${String(parentTarget.id)}/` },
+  { name: 'a target decomposed over three levels', path: `/targets/${String(chainRoot.id)}/` },
   { name: 'a target with a corrected report', path: `/targets/${String(correctedTarget.id)}/` },
   { name: 'bulletins', path: '/bulletins/' },
   { name: 'a bulletin', path: `/bulletins/${bulletinSlug}/`, prepare: hydrateChart },

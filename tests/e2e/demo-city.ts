@@ -32,12 +32,16 @@ export const chartTargetOf = (unitRow: Row) =>
   );
 export const chartTarget = chartTargetOf(unit);
 
-/** A target with sub-targets, and its sub-targets. */
-export const parentTarget = first(
-  published.filter((t) => published.some((s) => s.parent_id === t.id)),
-  'target with sub-targets',
+/** A three-level decomposition chain: its root, and every target below it depth first (code order). */
+const childrenOf = (t: Row) => published.filter((s) => s.parent_id === t.id).sort((a, b) => String(a.code).localeCompare(String(b.code)));
+const below = (t: Row): Row[] => childrenOf(t).flatMap((c) => [c, ...below(c)]);
+export const chainRoot = first(
+  published.filter((t) => childrenOf(t).some((c) => childrenOf(c).length > 0)),
+  'target decomposed over three levels',
 );
-export const subTargets = published.filter((s) => s.parent_id === parentTarget.id);
+export const chainBelow = below(chainRoot);
+/** The chain's final sub-targets, on which progress is reported. */
+export const chainLeaves = chainBelow.filter((t) => childrenOf(t).length === 0);
 
 /** A progress report that corrects an earlier one, and the target it belongs to. */
 export const correction = first(

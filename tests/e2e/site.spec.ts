@@ -9,8 +9,8 @@ import { formatPeriod, pick, useTranslations, type Locale } from '../../src/i18n
 import { STATUS, label } from '../../src/i18n/labels.ts';
 import type { Row } from '../../src/lib/demo/generate.ts';
 import {
-  bulletinSlug, chartTarget, chartTargetOf, city, correctedTarget, correction, parentTarget, reportsOf, responsibleLeader,
-  subTargets, unit, unitByName, unitPrincipal,
+  bulletinSlug, chainBelow, chainLeaves, chainRoot, chartTarget, chartTargetOf, city, correctedTarget, correction, reportsOf, responsibleLeader,
+  unit, unitByName, unitPrincipal,
 } from './demo-city.ts';
 
 const LOCALES: { locale: Locale; prefix: string }[] = [
@@ -123,19 +123,23 @@ for (const { locale, prefix } of LOCALES) {
       await expect(old).not.toContainText(t('target.correction'));
     });
 
-    test('a target with sub-targets shows its decomposition tree, and a sub-target links back to it', async ({ page }) => {
-      await page.goto(`${prefix}/targets/${str(parentTarget.id)}/`);
+    test('a target decomposed over three levels shows the whole tree, rolled up, and a final sub-target links back to it', async ({ page }) => {
+      await page.goto(`${prefix}/targets/${str(chainRoot.id)}/`);
       const tree = region(page, t('target.tree'));
-      await expect(tree.getByRole('heading', { name: t('target.children') })).toBeVisible();
-      await expect(tree.getByText(new RegExp(t('target.rollup', { pct: 'PCT' }).replace(/[.()]/g, '\\$&').replace('PCT', '[\\d.]+')))).toBeVisible();
-      const links = tree.getByRole('listitem').getByRole('link');
-      await expect(links).toHaveText(subTargets.map((s) => text(s, 'title', locale)));
-      await links.first().click();
-      await expect(page).toHaveURL(new RegExp(`${prefix}/targets/${str(subTargets[0]!.id)}/$`));
-      const parentLink = region(page, t('target.tree')).getByRole('link', { name: text(parentTarget, 'title', locale), exact: true });
-      await expect(parentLink).toBeVisible();
-      await parentLink.click();
-      await expect(page.getByRole('heading', { level: 1 })).toHaveText(text(parentTarget, 'title', locale));
+      await expect(tree.getByText(t('target.rollupRule', { leaves: chainLeaves.length }))).toBeVisible();
+      await expect(tree.locator('[aria-current="page"]')).toHaveText(text(chainRoot, 'title', locale));
+      // Every level below, depth first, each linked.
+      const links = tree.getByRole('link');
+      await expect(links).toHaveText(chainBelow.map((s) => text(s, 'title', locale)));
+      await expect(region(page, t('target.timeline'))).toContainText(t('target.timeline.decomposed'));
+
+      const deepest = chainLeaves.find((l) => chainBelow.some((m) => m.id === l.parent_id && m.parent_id !== null))!;
+      await tree.getByRole('link', { name: text(deepest, 'title', locale), exact: true }).click();
+      await expect(page).toHaveURL(new RegExp(`${prefix}/targets/${str(deepest.id)}/$`));
+      const back = region(page, t('target.tree'));
+      await expect(back.locator('[aria-current="page"]')).toHaveText(text(deepest, 'title', locale));
+      await back.getByRole('link', { name: text(chainRoot, 'title', locale), exact: true }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(text(chainRoot, 'title', locale));
     });
   });
 

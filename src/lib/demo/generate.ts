@@ -305,11 +305,19 @@ export function generateDemoCity(options: DemoOptions = DEFAULT_DEMO): DemoCity 
           }
           void rowCode;
         };
+        // A decomposed target files no reports of its own (its status rolls up from its sub-targets),
+        // so the reports drawn for it are dropped again once it is split below.
+        const ownReports = { index: city.progress_reports.length, lastId: reportId };
         if (status === 'published') reportFor(id, tcode, title, value, trajectory, rng.fork(`${tcode}-reports`));
+        const dropOwnReports = () => {
+          city.progress_reports.length = ownReports.index;
+          reportId = ownReports.lastId;
+        };
 
         // Decomposition (一级抓一级): some targets are split among divisions as sub-targets.
         const decomposable = ind.shape === 'task' || (ind.shape === 'cumulative' && ind.measure !== '%');
         if (decomposable && rng.chance(0.18) && status === 'published') {
+          dropOwnReports();
           const parts = rng.int(2, 3);
           const phases = [['完成前期手续和方案设计', 'Preparatory work and design'], ['完成主体建设任务', 'Main construction'], ['完成验收并投入使用', 'Acceptance and opening']] as const;
           const splits = splitPoints(Array.from({ length: parts }, () => rng.range(0.7, 1.3)), 100);
@@ -332,7 +340,29 @@ export function generateDemoCity(options: DemoOptions = DEFAULT_DEMO): DemoCity 
               performance: Math.min(1.35, Math.max(0.45, trajectory.performance + rng.normal(0, 0.06))),
               deadlineMonth: subDeadline,
             };
-            reportFor(subId, subCode, subTitle, subValue, subTrajectory, rng.fork(`${subCode}-reports`));
+            // Three levels (unit → division → section): a task's preparatory phase is split again.
+            if (ind.shape === 'task' && parts === 3 && p === 0) {
+              const sections = [['完成立项和用地手续', 'Project approval and land procedures'], ['完成方案设计并通过评审', 'Design completed and reviewed']] as const;
+              const sectionSplits = splitPoints([rng.range(0.8, 1.2), rng.range(0.8, 1.2)], 100);
+              sections.forEach(([zh, en], q) => {
+                targetId++;
+                const sectionCode = `${subCode}.${q + 1}`;
+                const sectionDeadline = q === 0 ? Math.max(1, subDeadline - 1) : subDeadline;
+                city.targets.push({
+                  ...parentRow, id: targetId, code: sectionCode, parent_id: subId,
+                  title: `${title}：${zh}`, title_en: `${titleEn}: ${en}`, target_value: null, weight: sectionSplits[q]!,
+                  deadline: monthEnd(year, sectionDeadline), responsible_department: division,
+                  responsible_person: personName(people), is_public_commitment: false, commitment_text: null,
+                });
+                const sectionTrajectory: Trajectory = {
+                  performance: Math.min(1.35, Math.max(0.45, subTrajectory.performance + rng.normal(0, 0.04))),
+                  deadlineMonth: sectionDeadline,
+                };
+                reportFor(targetId, sectionCode, `${title}：${zh}`, null, sectionTrajectory, rng.fork(`${sectionCode}-reports`));
+              });
+            } else {
+              reportFor(subId, subCode, subTitle, subValue, subTrajectory, rng.fork(`${subCode}-reports`));
+            }
           }
         }
       });

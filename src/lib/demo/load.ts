@@ -1,6 +1,7 @@
 /** Writes a generated demo city into an empty database, in one transaction. */
 import type { Db } from '../db/types.ts';
 import { insertRows, syncIdentity } from '../db/insert.ts';
+import { refreshPlannerStatistics } from '../db/statistics.ts';
 import { PeriodFiguresSchema } from '../schemas/period-figures.ts';
 import { renderBulletin } from '../bulletins/render.ts';
 import type { DemoCity } from './generate.ts';
@@ -54,6 +55,7 @@ export async function loadDemoCity(db: Db, city: DemoCity, progress?: LoadProgre
       await insertRows(tx, `public.${table}`, city[table], (n) => progress?.tick(n));
       if (table !== 'assessment_years') await syncIdentity(tx, `public.${table}`);
     }
+    await refreshPlannerStatistics(tx);
     // One published bulletin for every month with reports; figures come from SQL.
     const [lastYear, lastMonth] = city.lastPeriod.split('-').map(Number) as [number, number];
     for (let m = 1; m <= lastMonth; m++) {

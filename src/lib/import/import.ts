@@ -4,6 +4,7 @@
  * on --dry-run): a file is written completely or not at all.
  */
 import type { Db } from '../db/types.ts';
+import { refreshPlannerStatistics } from '../db/statistics.ts';
 import type { Cell } from './cells.ts';
 import { resolveHeader, type Lang } from './columns.ts';
 import { ImportContext, type ImportProgress, type RowError } from './context.ts';
@@ -102,6 +103,7 @@ export async function importFile(db: Db, kindName: KindName, file: string, optio
       if (ctx.errors.length > 0 || options.dryRun) throw new Rollback();
     });
     written = true;
+    await refreshPlannerStatistics(db);
   } catch (error) {
     if (!(error instanceof Rollback)) throw error;
   } finally {

@@ -2,7 +2,7 @@
 import type { Db, Queryable } from '../db/types.ts';
 import {
   BaselineSchema, ProgressReportSchema, TargetDetailSchema, TargetSummarySchema,
-  type Baseline, type CommitmentChange, type ProgressReport, type TargetDetail, type TargetSummary,
+  type Baseline, type CommitmentChange, type ProgressReport, type TargetDetail, type TargetSummary, type TargetTreeEntry,
 } from '../schemas/target.ts';
 import { isoUtc } from '../db/sql-time.ts';
 import { groupBy } from './group.ts';
@@ -11,7 +11,7 @@ const SUMMARY_SQL = `
 select t.id, t.code, t.year, u.code as unit_code, u.name as unit_name, u.name_en as unit_name_en, u.kind as unit_kind,
        t.parent_id, t.title, t.title_en, i.category, t.weight::float8 as weight, t.deadline::text as deadline,
        t.is_public_commitment, c.id as leader_id, c.name as leader_name,
-       t.responsible_department, t.responsible_person, s.status, s.progress_pct::float8 as progress_pct, s.period
+       t.responsible_department, t.responsible_person, s.status, s.progress_pct::float8 as progress_pct, s.period, s.leaves
 from public.targets t
 join public.units u on u.id = t.unit_id
 join public.indicators i on i.id = t.indicator_id
@@ -56,7 +56,7 @@ export async function readTargetDetails(db: Db): Promise<TargetDetail[]> {
   return db.asRole('anon', async (tx) => {
     const summaries = await readTargetSummaries(tx);
     const byId = new Map(summaries.map((s) => [s.id, s]));
-    const children = groupBy(summaries.filter((s) => s.parent_id !== null), (s) => s.parent_id);
+    const treeOf = decompositionTrees(summaries);
     const details = await tx.query<{ id: number }>(DETAIL_SQL);
     // The schemas below drop the target_id each row carries for grouping.
     const byTarget = <T extends { target_id: number }>(rows: T[]) => groupBy(rows, (r) => r.target_id);
@@ -72,9 +72,39 @@ export async function readTargetDetails(db: Db): Promise<TargetDetail[]> {
         baselines: (baselines.get(d.id) ?? []).map((b) => BaselineSchema.parse(b)),
         reports: (reports.get(d.id) ?? []).map((r) => ProgressReportSchema.parse(r)),
         commitment_changes: changes.get(d.id) ?? [],
-        parent: summary.parent_id === null ? null : (byId.get(summary.parent_id) ?? null),
-        children: children.get(d.id) ?? [],
+        tree: treeOf(summary),
       });
     });
   });
+}
+
+/**
+ * The decomposition tree of each target: its root and every target below the root, depth first in
+ * code order. Targets of one tree share one list; a target on its own has none.
+ */
+function decompositionTrees(summaries: TargetSummary[]): (target: TargetSummary) => TargetTreeEntry[] {
+  const byId = new Map(summaries.map((s) => [s.id, s]));
+  const children = groupBy(summaries.filter((s) => s.parent_id !== null), (s) => s.parent_id);
+  const trees = new Map<number, TargetTreeEntry[]>();
+  const parentOf = (s: TargetSummary) => (s.parent_id === null ? undefined : byId.get(s.parent_id));
+  const rootOf = (target: TargetSummary): TargetSummary => {
+    let node = target;
+    for (let up = parentOf(node); up; up = parentOf(up)) node = up;
+    return node;
+  };
+  const walk = (node: TargetSummary, depth: number, into: TargetTreeEntry[]) => {
+    into.push({ ...node, depth });
+    for (const child of children.get(node.id) ?? []) walk(child, depth + 1, into);
+  };
+  return (target) => {
+    const root = rootOf(target);
+    if (root.id === target.id && !children.has(target.id)) return [];
+    let tree = trees.get(root.id);
+    if (!tree) {
+      tree = [];
+      walk(root, 0, tree);
+      trees.set(root.id, tree);
+    }
+    return tree;
+  };
 }

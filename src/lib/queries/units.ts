@@ -12,24 +12,21 @@ from public.targets t join public.indicators i on i.id = t.indicator_id
 where t.parent_id is null
 group by t.unit_id, t.year, i.category
 order by t.unit_id, t.year, points desc, i.category`;
-// Status of each unit's top-level targets at the end of every month that has reports.
+// Status of each unit's top-level targets at the end of every month that has reports (the
+// database's roll-up rule decides a decomposed target's status).
 const TREND_SQL = `
 with periods as (select distinct period from public.current_progress_reports)
-select t.unit_id, p.period, jsonb_build_object(
-         'completed', count(*) filter (where r.status = 'completed'),
-         'on_track', count(*) filter (where r.status = 'on_track'),
-         'behind', count(*) filter (where r.status = 'behind'),
-         'not_completed', count(*) filter (where r.status = 'not_completed'),
-         'no_report', count(*) filter (where r.status is null)) as counts
-from public.targets t
-join periods p on left(p.period, 4)::int = t.year
-left join lateral (
-  select c.status from public.current_progress_reports c
-  where c.target_id = t.id and c.period <= p.period
-  order by c.period desc limit 1) r on true
-where t.parent_id is null
-group by t.unit_id, p.period
-order by t.unit_id, p.period`;
+select s.unit_id, p.period, jsonb_build_object(
+         'completed', count(*) filter (where s.status = 'completed'),
+         'on_track', count(*) filter (where s.status = 'on_track'),
+         'behind', count(*) filter (where s.status = 'behind'),
+         'not_completed', count(*) filter (where s.status = 'not_completed'),
+         'no_report', count(*) filter (where s.status = 'no_report')) as counts
+from public.target_monthly_status s
+join periods p on left(p.period, 4)::int = s.year and right(p.period, 2)::int = s.month
+where s.parent_id is null
+group by s.unit_id, p.period
+order by s.unit_id, p.period`;
 const FINDINGS_SQL = `
 select id, unit_id, year, method, conducted_on::text as conducted_on, finding, finding_en,
        score_delta::float8 as score_delta, target_id

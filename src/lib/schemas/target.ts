@@ -30,9 +30,12 @@ export const TargetSummarySchema = z.object({
   leader_name: z.string().nullable(),
   responsible_department: z.string(),
   responsible_person: z.string(),
+  /** Rolled up from the leaves (see leaves) when the target is decomposed. */
   status: TargetStatusSchema,
   progress_pct: z.number().nullable(),
   period: z.string().nullable(),
+  /** How many leaf targets it decomposes into; 0 when it is not decomposed. */
+  leaves: z.number().int().nonnegative(),
 });
 export type TargetSummary = z.output<typeof TargetSummarySchema>;
 
@@ -92,7 +95,11 @@ export const TargetDetailSchema = TargetSummarySchema.extend({
   baselines: z.array(BaselineSchema),
   reports: z.array(ProgressReportSchema),
   commitment_changes: z.array(CommitmentChangeSchema),
-  parent: TargetSummarySchema.nullable(),
-  children: z.array(TargetSummarySchema),
+  /**
+   * The whole decomposition tree this target belongs to, root first in depth-first order
+   * (depth 0 is the root); empty when the target is neither decomposed nor a sub-target.
+   */
+  tree: z.array(TargetSummarySchema.extend({ depth: z.number().int().nonnegative() })),
 });
 export type TargetDetail = z.output<typeof TargetDetailSchema>;
+export type TargetTreeEntry = TargetDetail['tree'][number];

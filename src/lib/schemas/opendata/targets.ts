@@ -35,9 +35,10 @@ export const TargetRowSchema = z.strictObject({
   responsible_leader_title_en: column(z.string().nullable(), '责任领导职务（英文）', "Responsible leader's post in English"),
   responsible_department: column(z.string(), '责任部门', 'Responsible department'),
   responsible_person: column(z.string(), '责任人', 'Responsible person'),
-  status: column(TargetStatusSchema, '最新状态（最近一期有效报告）', 'Latest status, from the latest report in force'),
-  status_period: column(MonthSchema.nullable(), '最新状态所属月份', 'Month of that report'),
-  progress_pct: column(z.number().min(0).max(100).nullable(), '最新进度（%）', 'Latest progress, per cent'),
+  status: column(TargetStatusSchema, '最新状态（最近一期有效报告；已分解的目标由其末级目标汇总：全部完成才为完成，任一未完成或滞后即为未完成或滞后，均未报告为未报告，否则为正常推进）',
+    'Latest status, from the latest report in force; a decomposed target (one that is some target\'s parent_id) rolls up from its leaves: completed only when all are, not completed or behind when any is, no report when none has reported, on track otherwise'),
+  status_period: column(MonthSchema.nullable(), '最新状态所属月份（已分解的目标为其末级目标最近报告的月份）', 'Month of that report (for a decomposed target, the latest month any of its leaves reported)'),
+  progress_pct: column(z.number().min(0).max(100).nullable(), '最新进度（%；已分解的目标为末级目标进度按分值占比逐级加权，保留一位小数）', 'Latest progress, per cent (for a decomposed target, its leaves\' progress weighted by their points\' shares at each level, one decimal)'),
   published_at: column(InstantSchema, '目标公布时间（UTC）', 'When the target was published (UTC)'),
 });
 export type TargetRow = z.output<typeof TargetRowSchema>;
