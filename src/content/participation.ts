@@ -37,7 +37,7 @@ export async function readHearings(db: Db): Promise<Hearing[]> {
     tx.query(`
       select h.id::int, h.title, h.title_en, h.summary, h.summary_en, h.venue, h.venue_en,
              ${isoUtc('h.held_at')} as held_at, h.seats, ${isoUtc('h.signup_opens_at')} as signup_opens_at,
-             ${isoUtc('h.signup_closes_at')} as signup_closes_at, h.status, h.votes_for, h.votes_against, h.votes_abstain,
+             ${isoUtc('h.signup_closes_at')} as signup_closes_at, h.status, h.votes_for, h.votes_against, h.votes_abstain, h.attendance,
              ${unitRef('u')} as unit,
              (public.hearing_availability(h.id) ->> 'signups')::int as signups,
              coalesce((select jsonb_agg(jsonb_build_object('id', d.id, 'code', d.code, 'name', d.name, 'name_en', d.name_en)

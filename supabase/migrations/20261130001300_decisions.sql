@@ -604,10 +604,11 @@ begin
   if found and d.status in ('hearing_scheduled', 'heard', 'proposed') and p_for + p_against + p_abstain > 0 then
     if v_opposed then
       update public.decisions set status = 'withdrawn',
-        status_reason = format('听证会多数代表反对（赞成%s、反对%s、弃权%s）。The majority of the hearing''s representatives opposed.', p_for, p_against, p_abstain)
+        -- Reasons are stored in Chinese, like the staff's own; English pages mark them lang="zh-CN".
+        status_reason = format('听证会多数代表反对（赞成%s票、反对%s票、弃权%s票），决策事项撤回。', p_for, p_against, p_abstain)
       where id = d.id;
     elsif d.status = 'hearing_scheduled' then
-      update public.decisions set status = 'heard', status_reason = '听证会已举行。The hearing was held.' where id = d.id;
+      update public.decisions set status = 'heard', status_reason = '听证会已举行，多数代表未反对。' where id = d.id;
     end if;
   end if;
   return jsonb_build_object('hearing_id', p_hearing_id, 'majority_opposed', v_opposed,

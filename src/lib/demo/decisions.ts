@@ -179,7 +179,9 @@ export async function loadDemoDecisions(tx: Queryable, city: DemoCity): Promise<
       }
       if (h.stage === 'held' && h.votes && h.summary) {
         await at(tx, h.held);
-        await tx.query(`select private.record_hearing_outcome($1, $2, $3, $4, $5)`, [hearingId, ...h.votes, h.summary[0]]);
+        // Attendance is recorded: every representative present voted (abstaining counts as a vote).
+        const present = h.votes.reduce((n, v) => n + v, 0);
+        await tx.query(`select private.record_hearing_outcome($1, $2, $3, $4, $5, $6)`, [hearingId, ...h.votes, h.summary[0], present]);
         await tx.query(`update public.hearings set outcome_summary_en = $2 where id = $1`, [hearingId, h.summary[1]]);
       }
     }

@@ -469,7 +469,8 @@ export async function loadDemoParticipation(tx: Queryable, city: DemoCity): Prom
     }
     if (h.status === 'held' && h.votes) {
       await at(tx, h.held_at);
-      await tx.query(`select private.record_hearing_outcome($1, $2, $3, $4, $5)`, [hearingId, ...h.votes, h.summary]);
+      const present = h.votes.reduce((n, v) => n + v, 0);
+      await tx.query(`select private.record_hearing_outcome($1, $2, $3, $4, $5, $6)`, [hearingId, ...h.votes, h.summary, present]);
       await tx.query(`update public.hearings set outcome_summary_en = $2 where id = $1`, [hearingId, h.summary_en]);
     }
     if (h.status === 'cancelled') {

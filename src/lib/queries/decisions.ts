@@ -19,7 +19,7 @@ order by d.created_at desc, d.id desc`;
 
 const HEARINGS_SQL = `
 select h.id, h.decision_id, h.title, h.title_en, h.status, ${isoUtc('h.held_at')} as held_at, h.seats, h.lottery_seed_hash, h.lottery_seed,
-       h.votes_for, h.votes_against, h.votes_abstain, h.outcome_summary, h.outcome_summary_en,
+       h.votes_for, h.votes_against, h.votes_abstain, h.attendance, h.outcome_summary, h.outcome_summary_en,
        coalesce((select jsonb_agg(jsonb_build_object('category', q.category, 'seats', q.seats) order by q.category)
                  from public.hearing_quotas q where q.hearing_id = h.id), '[]') as quotas,
        coalesce((select jsonb_agg(jsonb_build_object('public_id', x.public_id, 'category', x.category, 'district_code', u.code,

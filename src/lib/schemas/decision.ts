@@ -29,6 +29,8 @@ export const HearingRecordSchema = z.object({
   votes_for: z.number().int().nullable(),
   votes_against: z.number().int().nullable(),
   votes_abstain: z.number().int().nullable(),
+  /** Selected representatives present, when the office recorded attendance. */
+  attendance: z.number().int().nullable(),
   outcome_summary: z.string().nullable(),
   outcome_summary_en: z.string().nullable(),
   quotas: z.array(z.object({ category: z.string(), seats: z.number().int() })),

@@ -76,6 +76,8 @@ export const HearingSchema = z.object({
   votes_for: z.number().int().nullable(),
   votes_against: z.number().int().nullable(),
   votes_abstain: z.number().int().nullable(),
+  /** Selected representatives present, when the office recorded attendance. */
+  attendance: z.number().int().nullable(),
   unit: UnitRefSchema,
   /** Sign-ups not withdrawn, when the site was built. */
   signups: z.number().int(),
