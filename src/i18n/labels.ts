@@ -133,3 +133,16 @@ export const DRAW_STATUS: Labels = {
   waitlisted: { 'zh-CN': '候补', en: 'Waitlisted' },
   withdrawn: { 'zh-CN': '已退出', en: 'Withdrawn' },
 };
+
+/** Accountability measures (《中国共产党问责条例》 art. 8; 《关于实行党政领导干部问责的暂行规定》 art. 7). */
+export const ACCOUNTABILITY_MEASURE: Labels = {
+  written_inspection: { 'zh-CN': '责令书面检查', en: 'Written self-criticism ordered' },
+  circulated_criticism: { 'zh-CN': '通报批评', en: 'Circulated criticism' },
+  admonishment: { 'zh-CN': '诫勉', en: 'Admonishment' },
+  public_apology: { 'zh-CN': '责令公开道歉', en: 'Public apology ordered' },
+  suspension: { 'zh-CN': '停职检查', en: 'Suspension for inspection' },
+  demotion: { 'zh-CN': '降职', en: 'Demotion' },
+  ordered_resignation: { 'zh-CN': '责令辞职', en: 'Resignation ordered' },
+  dismissal: { 'zh-CN': '免职', en: 'Dismissal' },
+  exempted: { 'zh-CN': '免予问责', en: 'Not held to account' },
+};

@@ -12,7 +12,8 @@ begin
     'public.progress_reports', 'public.bulletins', 'public.target_commitment_changes',
     'public.assessment_runs', 'public.annual_assessments', 'public.assessment_target_scores',
     'private.cadre_evaluations', 'public.decisions', 'public.decision_events', 'public.hearing_draws',
-    'public.hall_opinions', 'public.survey_responses', 'public.survey_answers'
+    'public.hall_opinions', 'public.survey_responses', 'public.survey_answers', 'public.leader_reports',
+    'public.accountability_cases', 'private.accountability_case_persons'
   ] loop
     execute format('revoke truncate on %s from public, anon, authenticated, service_role', v_table);
     if not exists (

@@ -214,6 +214,30 @@ describe('the demo assessment history', () => {
   });
 });
 
+describe('the demo accountability cases', () => {
+  it('rest on each kind of basis, with dates in order up to the as-of day; some are not (yet) public; persons stay private', async () => {
+    const cases = await db.query<{ basis_kind: string; published: boolean; decided: boolean; consequence: string | null; person: boolean }>(
+      `select c.basis_kind, c.published_at is not null as published, c.decided_on is not null as decided, a.consequence,
+              exists (select 1 from private.accountability_case_persons p where p.case_id = c.id) as person
+       from public.accountability_cases c
+       left join public.annual_assessments a on a.run_id = c.assessment_run_id and a.unit_id = c.unit_id
+       where c.decided_on is null
+          or (c.opened_on <= c.decided_on and c.decided_on <= coalesce((c.published_at at time zone 'Asia/Shanghai')::date, c.decided_on)
+              and coalesce(c.published_at, c.opened_on) <= '2026-11-15')
+       order by c.case_no`);
+    expect(cases.length).toBeGreaterThanOrEqual(6);
+    expect(await countRows(db, 'public.accountability_cases')).toBe(cases.length);
+    for (const kind of ['target', 'supervision', 'assessment']) {
+      expect(cases.some((c) => c.basis_kind === kind && c.published), kind).toBe(true);
+    }
+    expect(cases.filter((c) => c.basis_kind === 'assessment').every((c) => c.consequence === 'admonishment' || c.consequence === 'suspension_or_demotion')).toBe(true);
+    expect(cases.some((c) => !c.decided)).toBe(true);
+    expect(cases.some((c) => c.decided && !c.published)).toBe(true);
+    expect(cases.some((c) => c.published && !c.person)).toBe(true);
+    expect(cases.filter((c) => c.person).length).toBeGreaterThanOrEqual(4);
+  });
+});
+
 describe('private.period_figures', () => {
   let figures: PeriodFigures;
 

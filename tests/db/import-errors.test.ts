@@ -10,7 +10,7 @@ import { formatRowError } from '../../src/lib/import/context.ts';
 import { importFile, type ImportResult } from '../../src/lib/import/import.ts';
 import type { KindName } from '../../src/lib/import/kind.ts';
 import { createTestDb } from './harness.ts';
-import { allHashes, fixture, importOk, insertPrerequisites, insertYears, tempDir } from './import-helpers.ts';
+import { allHashes, counts, fixture, importOk, insertPrerequisites, insertYears, tempDir } from './import-helpers.ts';
 
 let db: Db;
 const tmp = tempDir();
@@ -181,6 +181,97 @@ describe('other kinds', () => {
       'consultations-bad.csv:3:公开日期: an opinion given on 2026-03-20 cannot be public before it (2026-03-19)',
       expect.stringMatching(/^consultations-bad\.csv:4:意见: "也许" is not a consultation position/),
       'consultations-bad.csv:6:咨询组: duplicate key: row 5 has the same decision, committee group and date',
+    ]);
+  });
+
+  it('leader-reports: an unknown cadre, a bad half year, a year not assessed, a short summary, dates out of order, a repeated key', async () => {
+    const says = '上半年牵头推进重点工作，各项任务按计划完成，下半年继续抓好落实。';
+    const { lines } = await rejected('leader-reports', write('leader-reports-bad.csv', [
+      '单位代码,姓名,半年度,报告对象,报告摘要,报送日期,公开日期',
+      `A01,无名氏,2026-H1,副市长周某某,${says},2026-07-20,`,
+      `A01,王一,2026-Q1,副市长周某某,${says},2026-07-20,`,
+      `A01,王一,2019-H1,副市长周某某,${says},2019-07-20,`,
+      'A01,李二,2026-H1,副市长周某某,工作正常。,2026-07-20,',
+      `A02,张三,2026-H1,副市长郑某某,${says},2026-08-05,2026-08-01`,
+      `A02,赵四,2026-H2,副市长郑某某,${says},2026-06-30,`,
+      `A02,张三,2026年上半年,副市长郑某某,${says},2026-07-30,`,
+    ]));
+    expect(lines).toEqual([
+      'leader-reports-bad.csv:2:姓名: unit A01 has no cadre named 无名氏',
+      'leader-reports-bad.csv:3:半年度: "2026-Q1" is not a half year (write YYYY-H1 or YYYY-H2, or 2026年上半年)',
+      'leader-reports-bad.csv:4:半年度: 2019 is not an assessment year, so no leader reports on 2019-H1. '
+        + 'Report on a half year of an assessment year, or create the assessment year first. (SQLSTATE 23514)',
+      'leader-reports-bad.csv:5:报告摘要: too short: at least 20 characters, got 5',
+      'leader-reports-bad.csv:6:公开日期: A report submitted on 2026-08-05 cannot be published before it, on 2026-08-01. '
+        + 'Publish it on or after 2026-08-05 (Beijing time), or correct the submission date. (SQLSTATE 23514)',
+      'leader-reports-bad.csv:7:报送日期: A report on 2026-H2 cannot have been submitted on 2026-06-30, before the half year began. '
+        + 'Give the day it was submitted: on or after 2026-07-01. (SQLSTATE 23514)',
+      'leader-reports-bad.csv:8:半年度: duplicate key: row 6 has the same unit code, cadre name and half year',
+    ]);
+  });
+
+  it('leader-reports: a report not yet public is corrected by importing it again; a public one is refused a change', async () => {
+    const header = '单位代码,姓名,半年度,报告对象,报告摘要,报送日期,公开日期';
+    const row = (name: string, summary: string, published: string) =>
+      `A01,${name},2025-H2,副市长周某某,${summary}下半年各项工作按计划推进，年度任务全面完成。,2026-01-20,${published}`;
+    await importOk(db, 'leader-reports', write('lr-first.csv', [header, row('王一', '', '2026-01-25'), row('李二', '', '')]));
+    const corrected = await importOk(db, 'leader-reports', write('lr-corrected.csv', [header, row('王一', '', '2026-01-25'), row('李二', '更正：', '')]));
+    expect(counts(corrected)).toEqual({ created: 0, updated: 1, unchanged: 1 });
+    const { lines } = await rejected('leader-reports', write('lr-changed.csv', [header, row('王一', '更正：', '2026-01-25')]));
+    expect(lines).toEqual([
+      'lr-changed.csv:2:公开日期: leader_reports rows cannot be changed: the report is published. '
+        + 'A published report stays as it was; give corrections in the next half year\'s report. (SQLSTATE PT409)',
+    ]);
+  });
+
+  it('accountability: bad case numbers, unknown bases and cadres, and the database\'s rules on dates, publication and decisions', async () => {
+    await importOk(db, 'supervision', fixture('supervision'));
+    const { lines } = await rejected('accountability', write('accountability-bad.csv', [
+      '案件编号,年度,单位代码,问责依据,依据编号,立案日期,案情摘要,问责方式,决定日期,决定摘要,公开日期,被问责人,是否本单位干部,责任类型',
+      /* 2 */ 'ZZ-26-001,2026,A02,督查发现,DC-002,2026-03-20,脱岗问题。,,,,,,,',
+      /* 3 */ 'ZZ-2026-001,2026,A02,督查发现,DC-999,2026-03-20,脱岗问题。,,,,,,,',
+      /* 4 */ 'ZZ-2026-002,2026,A02,督查发现,DC-002,2026-03-20,脱岗问题。,诫勉,2026-04-10,予以诫勉。,,王一,是,直接责任',
+      /* 5 */ 'ZZ-2026-003,2026,A02,督查发现,DC-002,2026-03-01,脱岗问题。,,,,,,,',
+      /* 6 */ 'ZZ-2026-004,2026,A02,督查发现,DC-002,2026-03-20,脱岗问题。,通报批评,2026-04-02,予以通报批评。,2026-04-05,,,',
+      /* 7 */ 'ZZ-2026-005,2026,A02,督查发现,DC-002,2026-03-20,脱岗问题。,通报批评,,,,,,',
+      /* 8 */ 'ZZ-2026-006,2026,A02,目标未完成,2026-A02-01,2026-06-01,目标滞后。,,,,,,,',
+      /* 9 */ 'ZZ-2026-007,2026,A02,督查发现,DC-002,2026-03-20,脱岗问题。,,,,,赵四,是,',
+      /* 10 */ 'ZZ-2025-008,2026,A02,督查发现,DC-002,2026-03-20,脱岗问题。,,,,,,,',
+      /* 11 */ 'ZZ-2026-003,2026,A02,督查发现,DC-002,2026-03-21,脱岗问题。,,,,,,,',
+    ]));
+    expect(lines).toEqual([
+      'accountability-bad.csv:2:案件编号: "ZZ-26-001" is not a valid case number (ZZ-<year>-<three digits>)',
+      'accountability-bad.csv:3:依据编号: unit A02 has no supervision finding DC-999 in 2026',
+      'accountability-bad.csv:4:被问责人: no cadre named 王一 in unit A02 (import cadres first, or put 否 in 是否本单位干部 for someone who is not one)',
+      'accountability-bad.csv:5:立案日期: Case ZZ-2026-003 was opened on 2026-03-01, before supervision finding DC-002 (2026-03-12). '
+        + 'A case is opened after what it rests on: open it on 2026-03-12 or later. (SQLSTATE 23514)',
+      'accountability-bad.csv:6:依据编号: Case ZZ-2026-004 would be published, but supervision finding DC-002 is not public. '
+        + 'Make the finding public (is_public) before publishing the case that rests on it. (SQLSTATE 23514)',
+      'accountability-bad.csv:7:问责方式: Case ZZ-2026-005: a decision has a measure, a date and a summary, all three. '
+        + 'Give measure, decided_on and decision_summary together, or none of them while the case is open. (SQLSTATE 23514)',
+      'accountability-bad.csv:8:依据编号: Case ZZ-2026-006 rests on target 2026-A02-01, which is not a published target. '
+        + 'A case can only rest on a target the public can see: publish it first, or choose a published target. (SQLSTATE 23514)',
+      'accountability-bad.csv:9:责任类型: required with a person: direct (直接责任), principal_leadership (主要领导责任) or important_leadership (重要领导责任)',
+      'accountability-bad.csv:10:案件编号: Case number ZZ-2025-008 is not ZZ-<year opened>-<three digits> for a case opened on 2026-03-20. '
+        + 'Number it ZZ-2026-001, ZZ-2026-002, …: the year is the year the case was opened. (SQLSTATE 23514)',
+      'accountability-bad.csv:11:案件编号: duplicate key: row 5 has the same case number',
+    ]);
+  });
+
+  it('accountability: a case not yet public is changed by importing it again; a published one, and its person, are refused a change', async () => {
+    const header = '案件编号,年度,单位代码,问责依据,依据编号,立案日期,案情摘要,问责方式,决定日期,决定摘要,公开日期,被问责人,是否本单位干部,责任类型';
+    const row = (summary: string, published: string, person: string) =>
+      `ZZ-2026-010,2026,A01,督查发现,DC-001,2026-03-10,${summary}窗口服务问题。,通报批评,2026-03-20,予以通报批评。,${published},${person},是,直接责任`;
+    await importOk(db, 'accountability', write('zz-first.csv', [header, row('', '', '李二')]));
+    expect(counts(await importOk(db, 'accountability', write('zz-edit.csv', [header, row('更正：', '2026-03-25', '李二')]))))
+      .toEqual({ created: 0, updated: 1, unchanged: 0 });
+    const changed = await rejected('accountability', write('zz-changed.csv', [header, row('', '2026-03-25', '李二')]));
+    const person = await rejected('accountability', write('zz-person.csv', [header, row('更正：', '2026-03-25', '王一')]));
+    expect([...changed.lines, ...person.lines]).toEqual([
+      'zz-changed.csv:2:案件编号: accountability_cases rows cannot be changed: a published accountability case is a public record. '
+        + 'A published case is final. To correct it, open and publish a new case whose summary says which case it corrects and why. (SQLSTATE PT409)',
+      'zz-person.csv:2:被问责人: Case ZZ-2026-010 is published: who was held accountable in it cannot be changed. '
+        + 'A published case is final. To correct it, open and publish a new case that says which case it corrects. (SQLSTATE PT409)',
     ]);
   });
 

@@ -16,15 +16,16 @@ import type { KindName } from '../../src/lib/import/kind.ts';
 import { formatRowError } from '../../src/lib/import/context.ts';
 
 export const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/import');
-export const ORDER: KindName[] = ['units', 'cadres', 'indicators', 'targets', 'baselines', 'progress', 'supervision', 'consultations'];
+export const ORDER: KindName[] = ['units', 'cadres', 'indicators', 'targets', 'baselines', 'progress', 'supervision', 'consultations', 'leader-reports', 'accountability'];
 export const TABLE: Record<KindName, string> = {
   units: 'public.units', cadres: 'public.cadres', indicators: 'public.indicators', targets: 'public.targets',
   baselines: 'public.target_baselines', progress: 'public.progress_reports', supervision: 'public.supervision_records',
-  consultations: 'public.consultations',
+  consultations: 'public.consultations', 'leader-reports': 'public.leader_reports',
+  accountability: 'public.accountability_cases',
 };
 /** Data rows of each fixture file. */
 export const FIXTURE_ROWS: Record<KindName, number> = {
-  units: 3, cadres: 5, indicators: 3, targets: 5, baselines: 9, progress: 5, supervision: 3, consultations: 3,
+  units: 3, cadres: 5, indicators: 3, targets: 5, baselines: 9, progress: 5, supervision: 3, consultations: 3, 'leader-reports': 4, accountability: 4,
 };
 
 export const fixture = (kind: KindName) => path.join(FIXTURES, `${kind}.csv`);

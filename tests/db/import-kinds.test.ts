@@ -91,6 +91,20 @@ describe('what the imports stored', () => {
     ]);
   });
 
+  it('leader reports: half years however written become YYYY-H1; a report after 31 July is late', async () => {
+    expect(await db.query(
+      `select c.name, s.period, s.status, s.days_late, r.published_at is not null as published
+       from public.leader_report_status s join public.cadres c on c.id = s.cadre_id join public.leader_reports r on r.id = s.report_id
+       join public.units u on u.id = c.unit_id
+       order by u.code, c.sort_order`,
+    )).toEqual([
+      { name: '王一', period: '2026-H1', status: 'on_time', days_late: 0, published: true },
+      { name: '李二', period: '2026-H1', status: 'late', days_late: 5, published: true },
+      { name: '张三', period: '2026-H1', status: 'on_time', days_late: 0, published: true },
+      { name: '陈五', period: '2026-H1', status: 'on_time', days_late: 0, published: false },
+    ]);
+  });
+
   it('an edited cell updates exactly that row; the rest stay unchanged', async () => {
     const file = path.join(tmp.dir, 'units-edited.csv');
     fs.writeFileSync(file, fs.readFileSync(fixture('units')).toString('utf8').replace('市测试民生局', '市测试民生保障局'));
@@ -117,6 +131,27 @@ describe('what the imports stored', () => {
     expect(counts(result)).toEqual({ created: 0, updated: 2, unchanged: 0 });
     expect(await db.query(`select c.name from public.cadres c join public.units u on u.id = c.unit_id where u.code = 'A01' and c.is_principal`))
       .toEqual([{ name: '李二' }]);
+  });
+
+  it('accountability: the person goes to the private table (a cadre by id, a non-cadre by name); a changed person alone updates the case', async () => {
+    expect(await db.query(
+      `select c.case_no, c.measure, k.name as cadre, p.name, p.role
+       from private.accountability_case_persons p join public.accountability_cases c on c.id = p.case_id
+       left join public.cadres k on k.id = p.cadre_id order by c.case_no`,
+    )).toEqual([
+      { case_no: 'ZZ-2026-002', measure: 'admonishment', cadre: '赵四', name: null, role: 'important_leadership' },
+      { case_no: 'ZZ-2026-003', measure: 'exempted', cadre: '陈五', name: null, role: 'principal_leadership' },
+      { case_no: 'ZZ-2026-004', measure: null, cadre: null, name: '钱某', role: 'direct' },
+    ]);
+    const file = path.join(tmp.dir, 'accountability-person.csv');
+    fs.writeFileSync(file, fs.readFileSync(fixture('accountability')).toString('utf8').replace('赵四,是,重要领导责任', '张三,是,主要领导责任'));
+    const result = await importOk(db, 'accountability', file);
+    expect(counts(result)).toEqual({ created: 0, updated: 1, unchanged: 3 });
+    expect(await db.query(
+      `select k.name from private.accountability_case_persons p join public.accountability_cases c on c.id = p.case_id
+       join public.cadres k on k.id = p.cadre_id where c.case_no = 'ZZ-2026-002'`,
+    )).toEqual([{ name: '张三' }]);
+    expect(counts(await importOk(db, 'accountability', fixture('accountability')))).toEqual({ created: 0, updated: 1, unchanged: 3 });
   });
 
   it('--dry-run reports the same summary as the real import and writes nothing', async () => {

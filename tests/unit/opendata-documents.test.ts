@@ -80,6 +80,8 @@ const year: OpenDataYear = OpenDataYearSchema.parse({
   annual_assessments: [],
   survey_aggregates: [],
   hearing_draws: [],
+  leader_reports: [],
+  accountability_cases: [],
 });
 const empty: OpenDataYear = { ...year, year: 2025, status: 'closed', units: [], targets: [], target_baselines: [], progress_reports: [], supervision_records: [], bulletins: [] };
 const data = indexOpenData(site, [year, empty]);

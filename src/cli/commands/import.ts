@@ -33,7 +33,7 @@ export function summaryLine(r: ImportResult): string {
 
 export const importCommand: Command = {
   name: 'import',
-  summary: 'Import units, cadres, indicators, targets, baselines, progress, supervision or consultations from CSV/XLSX',
+  summary: 'Import units, cadres, indicators, targets, baselines, progress, supervision, consultations, leader-reports or accountability from CSV/XLSX',
   help: `Usage: npm run gongshi -- import <kind> <file.csv|file.xlsx> [--dry-run] [--encoding utf8|gb18030]
 
 Kinds (import them in this order; each refers to the ones before it):
@@ -48,6 +48,11 @@ Kinds (import them in this order; each refers to the ones before it):
   supervision  督查记录: reference number, unit, method, date, finding, score delta, public or not
   consultations 决策咨询意见: decision, committee group, position, opinion, date given, date public
                (the decisions themselves are proposed with "gongshi decision create")
+  leader-reports 领导半年报告: unit code, cadre name, half year (YYYY-H1/H2), city leader reported to,
+               summary, date submitted, date public; a public report can no longer be changed
+  accountability 问责案件: case number, unit, year, basis (target / supervision finding / assessment
+               result), dates, measure, summaries, date public, and the person held accountable
+               (personal data, never public); a published case can no longer be changed
 
 The header row names the columns in Chinese or English (both accepted, in any order); see
 docs/import.md or "gongshi template <kind>" for every column. Each row is matched to stored data by

@@ -8,6 +8,8 @@ import type { DemoCity } from './generate.ts';
 import { generateDemoSurveys } from './surveys.ts';
 import { loadDemoParticipation } from './participation.ts';
 import { loadDemoDecisions } from './decisions.ts';
+import { loadDemoAccountability } from './accountability.ts';
+import { loadDemoLeaderReports } from './leader-reports.ts';
 import type { Queryable } from '../db/types.ts';
 
 /** Tables in load order (parents first). */
@@ -75,8 +77,10 @@ export async function loadDemoCity(db: Db, city: DemoCity, progress?: LoadProgre
     }
     await syncIdentity(tx, 'public.bulletins');
     await loadAssessmentHistory(tx, city);
+    await loadDemoAccountability(tx, city);
     await loadDemoParticipation(tx, city);
     await loadDemoDecisions(tx, city);
+    await loadDemoLeaderReports(tx, city);
   });
   progress?.done();
   return { bulletins };

@@ -9,7 +9,7 @@ import type { ColumnSpec } from './columns.ts';
 import type { Cell } from './cells.ts';
 import type { ImportContext } from './context.ts';
 
-export const KIND_NAMES = ['units', 'cadres', 'indicators', 'targets', 'baselines', 'progress', 'supervision', 'consultations'] as const;
+export const KIND_NAMES = ['units', 'cadres', 'indicators', 'targets', 'baselines', 'progress', 'supervision', 'consultations', 'leader-reports', 'accountability'] as const;
 export type KindName = (typeof KIND_NAMES)[number];
 
 export function isKindName(name: string): name is KindName {

@@ -161,3 +161,37 @@ export const CONSULTATION_POSITION: Vocab = {
     { code: 'no_position', zh: '不表态', en: 'No position', aliases: ['无意见', '未表态'] },
   ],
 };
+
+export const ACCOUNTABILITY_BASIS: Vocab = {
+  name: 'accountability basis',
+  entries: [
+    { code: 'target', zh: '目标未完成', en: 'Target not met', aliases: ['目标', '未完成目标', '目标任务'] },
+    { code: 'supervision', zh: '督查发现', en: 'Supervision finding', aliases: ['督查', '督查问题', 'finding'] },
+    { code: 'assessment', zh: '年度考核结果', en: 'Annual assessment result', aliases: ['考核', '考核结果', '年度考核'] },
+  ],
+};
+
+/** Measures of 《中国共产党问责条例》 art. 8 and 《关于实行党政领导干部问责的暂行规定》 art. 7, and the decision not to hold to account. */
+export const ACCOUNTABILITY_MEASURE: Vocab = {
+  name: 'accountability measure',
+  entries: [
+    { code: 'written_inspection', zh: '责令书面检查', en: 'Written self-criticism ordered', aliases: ['书面检查', '检查'] },
+    { code: 'circulated_criticism', zh: '通报批评', en: 'Circulated criticism', aliases: ['通报'] },
+    { code: 'admonishment', zh: '诫勉', en: 'Admonishment', aliases: ['诫勉谈话'] },
+    { code: 'public_apology', zh: '责令公开道歉', en: 'Public apology ordered', aliases: ['公开道歉'] },
+    { code: 'suspension', zh: '停职检查', en: 'Suspension for inspection', aliases: ['停职'] },
+    { code: 'demotion', zh: '降职', en: 'Demotion' },
+    { code: 'ordered_resignation', zh: '责令辞职', en: 'Resignation ordered' },
+    { code: 'dismissal', zh: '免职', en: 'Dismissal', aliases: ['免去职务'] },
+    { code: 'exempted', zh: '免予问责', en: 'Not held to account', aliases: ['不予问责', '免责'] },
+  ],
+};
+
+export const ACCOUNTABILITY_ROLE: Vocab = {
+  name: 'kind of responsibility',
+  entries: [
+    { code: 'direct', zh: '直接责任', en: 'Direct responsibility', aliases: ['直接责任者'] },
+    { code: 'principal_leadership', zh: '主要领导责任', en: 'Principal leadership responsibility', aliases: ['主要领导责任者'] },
+    { code: 'important_leadership', zh: '重要领导责任', en: 'Important leadership responsibility', aliases: ['重要领导责任者'] },
+  ],
+};

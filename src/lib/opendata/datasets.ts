@@ -7,6 +7,8 @@ import type { OpenDataYear } from '../schemas/opendata/year.ts';
 import { AnnualAssessmentRowSchema } from '../schemas/opendata/annual-assessments.ts';
 import { BulletinRowSchema } from '../schemas/opendata/bulletins.ts';
 import { HearingDrawRowSchema } from '../schemas/opendata/hearing-draws.ts';
+import { LeaderReportRowSchema } from '../schemas/opendata/leader-reports.ts';
+import { AccountabilityCaseRowSchema } from '../schemas/opendata/accountability-cases.ts';
 import { SurveyAggregateRowSchema } from '../schemas/opendata/survey-aggregates.ts';
 import { ProgressReportRowSchema } from '../schemas/opendata/progress-reports.ts';
 import { SupervisionRecordRowSchema } from '../schemas/opendata/supervision-records.ts';
@@ -123,6 +125,28 @@ export const DATASETS: readonly Dataset[] = [
     cadence: { zh: '每场听证会报名截止、抽签后；有人退出递补时更新目前状态。', en: 'When each hearing\'s sign-ups close and it is drawn; the current status changes when someone withdraws and the waitlist moves up.' },
     row: HearingDrawRowSchema,
     rows: (y) => y.hearing_draws,
+  },
+  {
+    name: 'leader-reports',
+    title: { zh: '领导半年报告', en: 'Leaders\' half-year reports' },
+    description: {
+      zh: '各单位市管领导干部每半年向分管市领导所作报告：报告对象、公开摘要、报送日期、应报日期（上半年7月31日前，下半年次年1月31日前）和是否逾期；已过应报日期而未公开报告的，列为未报送。',
+      en: 'Each city-managed leader\'s report, twice a year, to the city leader in charge: to whom, the public summary, when it was submitted, when it was due (H1 by 31 July, H2 by 31 January of the next year) and whether it was late; a half year past its due date without a published report is listed as not submitted.',
+    },
+    cadence: { zh: '每半年：报告公开时更新；应报日期过后列出未报送的。', en: 'Twice a year: as reports are published, and when a due date passes without one.' },
+    row: LeaderReportRowSchema,
+    rows: (y) => y.leader_reports,
+  },
+  {
+    name: 'accountability-cases',
+    title: { zh: '问责案件', en: 'Accountability cases' },
+    description: {
+      zh: '已作出决定并公开的问责案件：案件编号、单位、问责依据（未完成的目标、督查发现或年度考核结果，可在相应数据集中查到）、立案日期、问责方式、决定日期、案情和决定摘要、公开时间。问责方式依《中国共产党问责条例》第八条和《关于实行党政领导干部问责的暂行规定》第七条。被问责人属人事信息，不予公开。',
+      en: 'Accountability cases decided and published: case number, unit, basis (a target not met, a supervision finding or an annual assessment result, each found in its own dataset), date opened, measure, date decided, summaries of the case and decision, when published. The measures follow art. 8 of the CPC Accountability Regulations and art. 7 of the Interim Provisions on the Accountability of Party and Government Leaders. Who was held accountable is personnel information and is not published.',
+    },
+    cadence: { zh: '案件公开时更新；已公开的案件不再改动。', en: 'When a case is published; a published case never changes.' },
+    row: AccountabilityCaseRowSchema,
+    rows: (y) => y.accountability_cases,
   },
 ];
 

@@ -139,6 +139,31 @@ left join public.decisions d on d.id = h.decision_id
 left join public.units u on u.id = w.district_id
 order by h.held_at, h.id, w.draw_order`;
 
+// Leaders' half-year reports as public.leader_report_status marks them (published reports only).
+const LEADER_REPORTS_SQL = `
+select left(s.period, 4)::int as year, s.period, u.code as unit_code, u.name as unit_name, u.name_en as unit_name_en,
+       c.name as cadre_name, c.title as cadre_title, c.title_en as cadre_title_en, c.is_principal,
+       s.due_on::text as due_on, s.status, s.days_late, s.report_id::int as report_id, s.submitted_on::text as submitted_on,
+       r.reported_to, r.reported_to_en, r.summary, r.summary_en, ${isoUtc('r.published_at')} as published_at
+from public.leader_report_status s
+join public.cadres c on c.id = s.cadre_id
+join public.units u on u.id = s.unit_id
+left join public.leader_reports r on r.id = s.report_id
+order by s.period, u.sort_order, u.code, c.sort_order, c.id`;
+
+// Published cases (row level security), with the basis by the ids and numbers other datasets use; no persons.
+const ACCOUNTABILITY_CASES_SQL = `
+select c.year, c.case_no, u.code as unit_code, u.name as unit_name, u.name_en as unit_name_en, c.basis_kind,
+       c.target_id::int as target_id, t.code as target_code, c.supervision_id::int as supervision_id, s.ref as supervision_ref,
+       r.version as assessment_version, c.opened_on::text as opened_on, c.summary, c.summary_en, c.measure,
+       c.decided_on::text as decided_on, c.decision_summary, c.decision_summary_en, ${isoUtc('c.published_at')} as published_at
+from public.accountability_cases c
+join public.units u on u.id = c.unit_id
+left join public.targets t on t.id = c.target_id
+left join public.supervision_records s on s.id = c.supervision_id
+left join public.assessment_runs r on r.id = c.assessment_run_id
+order by c.year, c.case_no`;
+
 type YearRow = { year: number };
 
 function byYear<T extends YearRow>(rows: T[]): Map<number, T[]> {
@@ -157,6 +182,8 @@ async function read(tx: Queryable): Promise<OpenDataYear[]> {
   const assessments = byYear(await tx.query<YearRow>(ASSESSMENTS_SQL));
   const surveys = byYear(await tx.query<YearRow>(SURVEYS_SQL));
   const draws = byYear(await tx.query<YearRow>(HEARING_DRAWS_SQL));
+  const leaderReports = byYear(await tx.query<YearRow>(LEADER_REPORTS_SQL));
+  const accountabilityCases = byYear(await tx.query<YearRow>(ACCOUNTABILITY_CASES_SQL));
   return years.map(({ year, status }) =>
     OpenDataYearSchema.parse({
       year,
@@ -171,6 +198,8 @@ async function read(tx: Queryable): Promise<OpenDataYear[]> {
       annual_assessments: assessments.get(year) ?? [],
       survey_aggregates: surveys.get(year) ?? [],
       hearing_draws: draws.get(year) ?? [],
+      leader_reports: leaderReports.get(year) ?? [],
+      accountability_cases: accountabilityCases.get(year) ?? [],
     }),
   );
 }

@@ -3,6 +3,8 @@ import type { Db } from '../db/types.ts';
 import { UnitDetailSchema, type UnitDetail } from '../schemas/unit.ts';
 import { readTargetSummaries } from './targets.ts';
 import { groupBy } from './group.ts';
+import { readLeaderReports } from './leader-reports.ts';
+import { readAccountabilityCases } from './accountability.ts';
 
 const UNITS_SQL = `select id, code, name, name_en, kind, sector from public.units order by sort_order, code`;
 const CADRES_SQL = `select id, unit_id, name, title, title_en, is_principal from public.cadres order by unit_id, sort_order, id`;
@@ -41,6 +43,8 @@ export async function readUnitDetails(db: Db): Promise<UnitDetail[]> {
     const trend = byUnit(await tx.query<{ unit_id: number }>(TREND_SQL));
     const findings = byUnit(await tx.query<{ unit_id: number }>(FINDINGS_SQL));
     const targets = groupBy(await readTargetSummaries(tx), (t) => t.unit_code);
+    const leaderReports = await readLeaderReports(tx);
+    const accountability = await readAccountabilityCases(tx);
     return units.map((u) =>
       UnitDetailSchema.parse({
         ...u,
@@ -49,6 +53,8 @@ export async function readUnitDetails(db: Db): Promise<UnitDetail[]> {
         weights: weights.get(u.id) ?? [],
         trend: trend.get(u.id) ?? [],
         findings: findings.get(u.id) ?? [],
+        leader_reports: leaderReports.get(u.id) ?? [],
+        accountability: accountability.get(Number(u.id)) ?? [],
       }),
     );
   });

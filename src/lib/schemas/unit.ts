@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import { StatusCountsSchema } from './period-figures.ts';
 import { CategorySchema, TargetSummarySchema } from './target.ts';
+import { LeaderReportSchema } from './leader-report.ts';
+import { AccountabilityCaseSchema } from './accountability.ts';
 
 export const SupervisionMethodSchema = z.enum([
   'monthly_report', 'quarterly_dispatch', 'semiannual_inspection', 'random_check',
@@ -37,5 +39,9 @@ export const UnitDetailSchema = z.object({
   /** Status of the unit's targets at the end of each reported month. */
   trend: z.array(z.object({ period: z.string(), counts: StatusCountsSchema })),
   findings: z.array(SupervisionFindingSchema),
+  /** Leaders' half-year reports, newest half year first, with the missing ones. */
+  leader_reports: z.array(LeaderReportSchema),
+  /** Published accountability cases (追责问责), newest decision first; never the persons. */
+  accountability: z.array(AccountabilityCaseSchema),
 });
 export type UnitDetail = z.output<typeof UnitDetailSchema>;

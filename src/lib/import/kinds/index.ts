@@ -1,9 +1,11 @@
 /** Every import kind, in the order data is loaded (references first). */
 import type { ImportKind, KindName } from '../kind.ts';
+import { accountabilityKind } from './accountability.ts';
 import { baselinesKind } from './baselines.ts';
 import { cadresKind } from './cadres.ts';
 import { consultationsKind } from './consultations.ts';
 import { indicatorsKind } from './indicators.ts';
+import { leaderReportsKind } from './leader-reports.ts';
 import { progressKind } from './progress.ts';
 import { supervisionKind } from './supervision.ts';
 import { targetsKind } from './targets.ts';
@@ -18,4 +20,6 @@ export const KINDS: Readonly<Record<KindName, ImportKind>> = {
   progress: progressKind,
   supervision: supervisionKind,
   consultations: consultationsKind,
+  'leader-reports': leaderReportsKind,
+  accountability: accountabilityKind,
 };

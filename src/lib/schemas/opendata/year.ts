@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { AnnualAssessmentRowSchema } from './annual-assessments.ts';
 import { BulletinRowSchema } from './bulletins.ts';
 import { HearingDrawRowSchema } from './hearing-draws.ts';
+import { LeaderReportRowSchema } from './leader-reports.ts';
+import { AccountabilityCaseRowSchema } from './accountability-cases.ts';
 import { SurveyAggregateRowSchema } from './survey-aggregates.ts';
 import { AssessmentYearStatusSchema, YearSchema } from './common.ts';
 import { ProgressReportRowSchema } from './progress-reports.ts';
@@ -24,5 +26,7 @@ export const OpenDataYearSchema = z.object({
   annual_assessments: z.array(AnnualAssessmentRowSchema),
   survey_aggregates: z.array(SurveyAggregateRowSchema),
   hearing_draws: z.array(HearingDrawRowSchema),
+  leader_reports: z.array(LeaderReportRowSchema),
+  accountability_cases: z.array(AccountabilityCaseRowSchema),
 });
 export type OpenDataYear = z.output<typeof OpenDataYearSchema>;
