@@ -219,16 +219,21 @@ describe('compute_assessment on the hand-built city', () => {
     ]);
   });
 
-  it("ties principal leaders' ratings to the unit's result", async () => {
-    const rows = await db.query<{ code: string; rating: string }>(
-      `select substr(u.code, 4) as code, e.rating from private.cadre_evaluations e join public.units u on u.id = e.unit_id
-       where e.run_id = $1 order by u.sort_order`,
+  it("ties principal leaders' ratings to the unit's result; deputies without own targets follow it", async () => {
+    const rows = await db.query<{ code: string; principal: string; deputy: string }>(
+      `select substr(u.code, 4) as code, max(e.rating) filter (where e.is_principal) as principal,
+              max(e.rating) filter (where not e.is_principal and e.rule_applied = 'no_own_targets') as deputy
+       from private.cadre_evaluations e join public.units u on u.id = e.unit_id
+       where e.run_id = $1 group by u.code`,
       [run],
     );
-    expect(Object.fromEntries(rows.map((r) => [r.code, r.rating]))).toEqual({
+    const expected = {
       M1: 'excellent', M2: 'competent', M3: 'competent', M4: 'excellent', M5: 'competent', M6: 'incompetent',
       M7: 'competent', M8: 'competent', D1: 'competent', D2: 'basically_competent', D3: 'incompetent',
-    });
+    };
+    expect(Object.fromEntries(rows.map((r) => [r.code, r.principal]))).toEqual(expected);
+    expect(Object.fromEntries(rows.map((r) => [r.code, r.deputy]))).toEqual(expected);
+    expect(await countRows(db, 'private.cadre_evaluations', 'run_id = $1', [run])).toBe(22);
   });
 });
 

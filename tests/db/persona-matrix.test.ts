@@ -10,8 +10,12 @@ import { createTestDb } from './harness.ts';
 
 /** Individual survey answers are never public: only aggregates (survey_stats) are. */
 const NOT_PUBLIC = new Set(['public.survey_responses', 'public.survey_answers']);
-/** The staff CLI exports a hearing's sign-ups as the service role: the one way contacts leave. */
-const SERVICE_READS_PRIVATE = new Set(['private.hearing_signups']);
+/**
+ * What the staff CLI exports as the service role, the only ways personal data leave: a hearing's
+ * sign-ups (contacts), cadre evaluations for the organisation department, and the persons held
+ * accountable in accountability cases (export accountability).
+ */
+const SERVICE_READS_PRIVATE = new Set(['private.hearing_signups', 'private.cadre_evaluations', 'private.accountability_case_persons']);
 const VERBS = ['select', 'insert', 'update', 'delete'] as const;
 const ROLES: Role[] = ['anon', 'authenticated', 'service_role'];
 

@@ -94,14 +94,25 @@ async function plant(db: Db): Promise<Planted> {
     return one<{ h: string }>(tx, `select private.client_hash() as h`);
   });
 
-  // cadre_evaluations: a personnel-file entry in a published run (insertable; published rows are final).
+  // cadre_evaluations: a personnel-file entry. Every cadre already has one in every run and published
+  // ones are final, so the basis of one in the current year's draft run is rewritten.
   const basis = `${MARK}-personnel-file: 群众反映强烈，建议调整岗位`;
-  await db.query(
-    `insert into private.cadre_evaluations (run_id, cadre_id, unit_id, year, rating, basis)
-     select r.id, c.id, c.unit_id, r.year, 'incompetent', $1
-     from public.assessment_runs r join public.cadres c on true
-     where r.published_at is not null and not exists (select 1 from private.cadre_evaluations e where e.run_id = r.id and e.cadre_id = c.id)
-     order by r.year desc, c.id limit 1`, [basis]);
+  await one(db,
+    `update private.cadre_evaluations e set basis = $1
+     where (e.run_id, e.cadre_id) = (
+       select x.run_id, x.cadre_id from private.cadre_evaluations x join public.assessment_runs r on r.id = x.run_id
+       where r.published_at is null order by r.year desc, x.cadre_id limit 1)
+     returning e.cadre_id`, [basis]);
+
+  // accountability_case_persons: a made-up person held accountable in a published case that named
+  // no one (the demo has one); the case shows on its unit's page and in the open data, the person never.
+  const accountable = `${MARK}-accountable 种植者霍去病`;
+  await one(db,
+    `insert into private.accountability_case_persons (case_id, name, role)
+     select c.id, $1, 'direct' from public.accountability_cases c
+     where c.published_at is not null and not exists (select 1 from private.accountability_case_persons p where p.case_id = c.id)
+     order by c.case_no limit 1
+     returning case_id`, [accountable]);
 
   // rate_limits holds no personal data; a recognisable row still proves nothing of it is published.
   await db.query(`insert into private.rate_limits (rpc, max_calls, per) values ('zq_planted_limit', 7, interval '7 minutes')`);
@@ -114,6 +125,7 @@ async function plant(db: Db): Promise<Planted> {
     open_survey_participants: [clientHash.h],
     rate_limit_buckets: [clientHash.h],
     cadre_evaluations: [`${MARK}-personnel-file`],
+    accountability_case_persons: [accountable],
     rate_limits: ['zq_planted_limit'],
     installation_secrets: secrets.map((s) => s.value),
   };

@@ -19,12 +19,15 @@ Rules (all optional; defaults as on the methodology page):
   --cap RATIO                     most a quantitative target can count (default 1.2)
   --groups g=w,…                  respondent group weights, adding up to 1
   --min-sample N                  smallest counted respondent group (default 30)
-  --due-day D                     monthly reports due by this day of the next month (default 5)`;
+  --due-day D                     monthly reports due by this day of the next month (default 5)
+  --cadre-lower A --cadre-raise A cadre evaluations: own-target achievement below A lowers a deputy's
+                                  rating one step, from A raises it in a good unit (default 60 and 100)`;
 
 const OPTIONS = {
   year: { type: 'string' }, status: { type: 'string' }, weights: { type: 'string' }, excellent: { type: 'string' },
   bottom: { type: 'string' }, pass: { type: 'string' }, good: { type: 'string' }, cap: { type: 'string' },
   groups: { type: 'string' }, 'min-sample': { type: 'string' }, 'due-day': { type: 'string' },
+  'cadre-lower': { type: 'string' }, 'cadre-raise': { type: 'string' },
 } as const;
 
 
@@ -44,7 +47,8 @@ function columns(values: Record<string, string | boolean | undefined>): Record<s
     [out['weight_target'], out['weight_mass'], out['weight_monitoring']] = parts;
   }
   const simple: [string, string][] = [['excellent', 'excellent_count'], ['bottom', 'bottom_count'], ['pass', 'pass_score'], ['good', 'good_score'],
-    ['cap', 'achievement_cap'], ['min-sample', 'mass_min_sample'], ['due-day', 'report_due_day']];
+    ['cap', 'achievement_cap'], ['min-sample', 'mass_min_sample'], ['due-day', 'report_due_day'],
+    ['cadre-lower', 'cadre_lower_below'], ['cadre-raise', 'cadre_raise_from']];
   for (const [flag, column] of simple) {
     const v = get(flag);
     if (v !== undefined) out[column] = decimal(v, flag);

@@ -20,6 +20,8 @@ export interface WriteOptions {
   sheetName: string;
   /** XLSX only: a second worksheet describing the columns (templates). */
   notes?: boolean;
+  /** A line above the header (e.g. that the file holds personal data); such a file does not re-import. */
+  preamble?: string | undefined;
 }
 
 /** A stored value as the spreadsheet shows it: enums and yes/no by the language's label. */
@@ -43,7 +45,7 @@ async function writeCsv(file: string, columns: readonly ColumnSpec[], rows: read
   };
   const line = (cells: string[]) => `${cells.map(csvField).join(',')}\r\n`;
   try {
-    await write((encoding === 'utf8' ? '\uFEFF' : '') + line(columns.map((c) => headerName(c, options.lang))));
+    await write((encoding === 'utf8' ? '\uFEFF' : '') + (options.preamble ? line([options.preamble]) : '') + line(columns.map((c) => headerName(c, options.lang))));
     for (let start = 0; start < rows.length; start += 1000) {
       await write(rows.slice(start, start + 1000).map((r) => line(columns.map((c) => displayValue(c, r[c.key], options.lang)))).join(''));
     }
@@ -60,9 +62,11 @@ function sheetTitle(name: string): string {
 async function writeXlsx(file: string, columns: readonly ColumnSpec[], rows: readonly ExportRow[], options: WriteOptions): Promise<void> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Gongshi';
-  const sheet = workbook.addWorksheet(sheetTitle(options.sheetName), { views: [{ state: 'frozen', ySplit: 1 }] });
+  const headerRow = options.preamble ? 2 : 1;
+  const sheet = workbook.addWorksheet(sheetTitle(options.sheetName), { views: [{ state: 'frozen', ySplit: headerRow }] });
+  if (options.preamble) sheet.addRow([options.preamble]).font = { bold: true, color: { argb: 'FFC00000' } };
   sheet.addRow(columns.map((c) => headerName(c, options.lang)));
-  sheet.getRow(1).font = { bold: true };
+  sheet.getRow(headerRow).font = { bold: true };
   for (const r of rows) {
     sheet.addRow(columns.map((c) => {
       const shown = displayValue(c, r[c.key], options.lang);
