@@ -37,6 +37,8 @@ test.describe('major decisions and the hearing lottery', () => {
     // The reason is the record's own Chinese text, marked as such on the English page.
     await expect(page.locator('[data-decision-status] + [lang="zh-CN"]')).toHaveText('听证会多数代表反对（赞成4票、反对9票、弃权2票），决策事项撤回。');
     await expect(page.locator('[data-votes]')).toHaveText('4 for, 9 against, 2 abstaining.');
+    // Attendance is recorded, and the votes cannot exceed it.
+    await expect(page.locator('[data-attendance]')).toHaveText('15 representatives present (15 seats).');
   });
 
   test('decisions can be filtered by kind and state without JavaScript', async ({ browser }) => {
