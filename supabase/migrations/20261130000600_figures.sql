@@ -9,7 +9,9 @@
 -- otherwise; its progress is the leaves' progress weighted by their share of its points.
 create view public.target_monthly_status with (security_invoker = true) as
 with own as not materialized (
-  select t.id as target_id, t.year, m.month, r.status, r.period, r.progress_pct, r.actual_value, r.reported_at
+  -- 'no_report' rather than null: bool_and/bool_or below skip nulls, and an unreported leaf must count.
+  select t.id as target_id, t.year, m.month, coalesce(r.status, 'no_report') as status, r.period, r.progress_pct,
+         r.actual_value, r.reported_at
   from public.targets t
   cross join generate_series(1, 12) as m (month)
   left join lateral (
@@ -26,10 +28,10 @@ rolled as (
            when bool_and(o.status = 'completed') then 'completed'
            when bool_or(o.status = 'not_completed') then 'not_completed'
            when bool_or(o.status = 'behind') then 'behind'
-           when bool_and(o.status is null) then 'no_report'
+           when bool_and(o.status = 'no_report') then 'no_report'
            else 'on_track'
          end as status,
-         case when bool_or(o.status is not null) then
+         case when bool_or(o.status <> 'no_report') then
            round(sum(l.share * case when o.status = 'completed' then 100 else coalesce(o.progress_pct, 0) end), 1)
          end as progress_pct,
          max(o.period) as period,

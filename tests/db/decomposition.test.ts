@@ -59,6 +59,8 @@ describe('roll-up of a three-level chain', () => {
 
       expect(await statusOf(tx, root)).toEqual({ status: 'no_report', progress_pct: null, leaves: 3 });
       await report(tx, leftA, 'completed', 100);
+      // One leaf done and two not reported: under way, not done.
+      expect(await statusOf(tx, root)).toEqual({ status: 'on_track', progress_pct: 30, leaves: 3 });
       await report(tx, leftB, 'on_track', 40);
       await report(tx, right, 'completed', 100);
       // 0.6 × (0.5 × 100 + 0.5 × 40) + 0.4 × 100 = 82
@@ -170,7 +172,9 @@ describe('model check', () => {
           expect(got.leaves).toBe(expected.length);
         });
       }),
-      { numRuns: 40 },
+      // The example is the counterexample Postgres once found: an unreported leaf beside a completed
+      // one must not make the parent completed (bool_and skips nulls).
+      { numRuns: 100, examples: [[[{ weight: 1, leaves: [{ weight: 1, status: null, progress: 0 }, { weight: 1, status: 'completed', progress: 0 }] }]]] },
     );
   });
 });
