@@ -48,13 +48,15 @@ begin
              'set_config(''gongshi.change_reason'', reason, true) in the same transaction); the change is then recorded publicly.';
   end if;
   insert into public.target_commitment_changes
-    (target_id, old_is_public_commitment, old_text, new_is_public_commitment, new_text, reason)
-  values (new.id, old.is_public_commitment, old.commitment_text, new.is_public_commitment, new.commitment_text, v_reason);
+    (target_id, old_is_public_commitment, old_text, new_is_public_commitment, new_text, reason, changed_at)
+  -- Recorded when the staff step takes effect (gongshi.at, never ahead of time), like every replayed step.
+  values (new.id, old.is_public_commitment, old.commitment_text, new.is_public_commitment, new.commitment_text, v_reason,
+          private.effective_time());
   return null;
 end
 $$;
 comment on function private.record_commitment_change() is
-  'Trigger: a published target''s commitment changes only with a reason (gongshi.change_reason), and the change is recorded.';
+  'Trigger: a published target''s commitment changes only with a reason (gongshi.change_reason), and the change is recorded at the step''s effective time.';
 
 create trigger record_commitment_change
   after update of commitment_text, is_public_commitment on public.targets

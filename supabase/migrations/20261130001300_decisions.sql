@@ -150,26 +150,6 @@ set search_path = ''
 as $$ select p_against * 2 > p_for + p_against + p_abstain $$;
 comment on function private.majority_opposed(int, int, int) is 'More than half of the votes cast were against.';
 
--- When a step took effect: the staff CLI may name it (gongshi.at, e.g. the meeting's date);
--- the log keeps the recording time beside it, so a backdated entry is visible as such.
--- A step may be recorded late (backdated), never ahead of time: a post-dated close or outcome
--- would let staff close sign-ups or record a vote before the published date.
-create or replace function private.effective_time() returns timestamptz
-language plpgsql stable
-set search_path = ''
-as $$
-declare
-  v_at timestamptz := coalesce(nullif(current_setting('gongshi.at', true), '')::timestamptz, now());
-begin
-  if v_at > now() + interval '1 minute' then
-    raise exception using errcode = '22023',
-      message = format('A step cannot take effect in the future (%s).', v_at),
-      hint = 'Record it when it has happened.';
-  end if;
-  return v_at;
-end
-$$;
-grant execute on function private.effective_time() to service_role;
 
 -- A title as compared for "the same subject": lower case, without spaces and punctuation
 -- (ASCII and full-width alike), so that re-wording the punctuation does not make it new.

@@ -63,6 +63,14 @@ const PAGE_TYPES: PageType[] = [
   { name: 'a target with a chart', path: `/targets/${String(chartTarget.id)}/`, prepare: hydrateChart },
   { name: 'a target decomposed over three levels', path: `/targets/${String(chainRoot.id)}/` },
   { name: 'a target with a corrected report', path: `/targets/${String(correctedTarget.id)}/` },
+  {
+    name: 'the year\'s targets, filtered',
+    path: '/targets/',
+    prepare: async (page) => {
+      await expect(page.locator('unit-filter')).toBeVisible();
+      await page.locator('unit-filter select[name="kind"]').selectOption('district');
+    },
+  },
   { name: 'bulletins', path: '/bulletins/' },
   { name: 'a bulletin', path: `/bulletins/${bulletinSlug}/`, prepare: hydrateChart },
   { name: 'methodology', path: '/methodology/' },

@@ -47,7 +47,8 @@ interface DecisionPlan {
   consultation?: [string, string, string, string, string];
 }
 
-const PLANS: DecisionPlan[] = [
+/** Exported for the e2e suites, which expect what these plans load. */
+export const PLANS: readonly DecisionPlan[] = [
   {
     slug: 'tiered-water-prices-2026', kind: 'price_adjustment', unit: '市水务局', requires_hearing: true, proposed: '2026-03-02T10:00:00+08:00',
     title: '居民生活用水阶梯价格调整方案', title_en: 'Tiered household water prices',

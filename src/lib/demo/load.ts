@@ -10,6 +10,7 @@ import { loadDemoParticipation } from './participation.ts';
 import { loadDemoDecisions } from './decisions.ts';
 import { loadDemoAccountability } from './accountability.ts';
 import { loadDemoLeaderReports } from './leader-reports.ts';
+import { loadDemoCommitmentChanges } from './commitment-changes.ts';
 import type { Queryable } from '../db/types.ts';
 
 /** Tables in load order (parents first). */
@@ -81,6 +82,7 @@ export async function loadDemoCity(db: Db, city: DemoCity, progress?: LoadProgre
     await loadDemoParticipation(tx, city);
     await loadDemoDecisions(tx, city);
     await loadDemoLeaderReports(tx, city);
+    await loadDemoCommitmentChanges(tx, city);
   });
   progress?.done();
   return { bulletins };

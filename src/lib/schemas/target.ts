@@ -36,6 +36,8 @@ export const TargetSummarySchema = z.object({
   period: z.string().nullable(),
   /** How many leaf targets it decomposes into; 0 when it is not decomposed. */
   leaves: z.number().int().nonnegative(),
+  /** How many times its published commitment was changed (each with a public reason). */
+  commitment_change_count: z.number().int().nonnegative().default(0),
 });
 export type TargetSummary = z.output<typeof TargetSummarySchema>;
 

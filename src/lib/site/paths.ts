@@ -8,6 +8,7 @@ export const paths = {
   units: (l: Locale) => localizedPath('/units/', l),
   unit: (l: Locale, code: string) => localizedPath(`/units/${code}/`, l),
   target: (l: Locale, id: number) => localizedPath(`/targets/${id}/`, l),
+  targets: (l: Locale) => localizedPath('/targets/', l),
   bulletins: (l: Locale) => localizedPath('/bulletins/', l),
   bulletin: (l: Locale, slug: string) => localizedPath(`/bulletins/${slug}/`, l),
   methodology: (l: Locale) => localizedPath('/methodology/', l),
