@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/db/types.ts';
 import { cityChecksum, CHECKED_TABLES } from '../../src/lib/demo/checksum.ts';
-import { DEFAULT_DEMO, generateDemoCity, type DemoCity } from '../../src/lib/demo/generate.ts';
+import { DEFAULT_DEMO, generateDemoCity, STRUGGLING_UNIT, type DemoCity } from '../../src/lib/demo/generate.ts';
 import { clearCity, DatabaseNotEmptyError, loadDemoCity } from '../../src/lib/demo/load.ts';
 import { PeriodFiguresSchema, type PeriodFigures } from '../../src/lib/schemas/period-figures.ts';
 import { countRows, createTestDb, expectPgError } from './harness.ts';
@@ -211,6 +211,21 @@ describe('the demo assessment history', () => {
     }
     const panel = await one<{ answers: number }>(`select count(*)::int as answers from public.survey_answers`);
     expect(panel.answers).toBeGreaterThan(100_000);
+  });
+
+  it('shows the two-years-running rule at work: a unit admonished, then suspended or demoted the next year, with a case for it', async () => {
+    const suspended = await db.query<{ year: number; code: string; previous: string; cases: number }>(
+      `select a.year, u.code, p.consequence as previous,
+              (select count(*)::int from public.accountability_cases c
+               where c.assessment_run_id = a.run_id and c.unit_id = a.unit_id and c.measure in ('suspension', 'demotion')) as cases
+       from public.assessment_results a
+       join public.units u on u.id = a.unit_id
+       join public.assessment_results p on p.unit_id = a.unit_id and p.year = a.year - 1
+       where a.consequence = 'suspension_or_demotion'
+       order by a.year`);
+    expect(suspended.length).toBeGreaterThan(0);
+    expect(suspended.every((s) => s.previous !== 'none' && s.previous !== 'award')).toBe(true);
+    expect(suspended.some((s) => s.code === STRUGGLING_UNIT && s.cases === 1)).toBe(true);
   });
 });
 

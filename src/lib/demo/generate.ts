@@ -34,6 +34,9 @@ export interface DemoOptions {
 
 export const DEFAULT_DEMO: DemoOptions = { seed: 2026, asOf: '2026-11-15' };
 
+/** The unit whose results are poor every year (市体育局): bottom of its pool two years running. */
+export const STRUGGLING_UNIT = 'M047';
+
 const pad = (n: number) => String(n).padStart(2, '0');
 const period = (year: number, month: number) => `${year}-${pad(month)}`;
 const round = (x: number, decimals: number) => Number(x.toFixed(decimals));
@@ -153,7 +156,10 @@ export function generateDemoCity(options: DemoOptions = DEFAULT_DEMO): DemoCity 
       const weights = CATEGORY_WEIGHTS[spec.sector];
       const wanted = Math.max(5, Math.round((isDistrict ? rng.int(22, 28) : rng.int(12, 17)) * share));
       const unitScale = isDistrict ? rng.range(2.5, 6) : rng.range(0.3, 1.4);
-      const unitEffect = rng.normal(0, 0.06);
+      // One unit falls short year after year, so that the rule for two bad years running
+      // (suspension or demotion) shows at work; the draw is kept so every other unit stays the same.
+      const drawnEffect = rng.normal(0, 0.06);
+      const unitEffect = code === STRUGGLING_UNIT ? -0.3 : drawnEffect;
       const chosen: IndicatorSpec[] = [];
       const categories = Object.keys(weights) as Category[];
       for (const category of categories) {
