@@ -12,7 +12,4 @@ export interface Command {
   run(values: Record<string, string | boolean | undefined>, positionals: string[]): Promise<number>;
 }
 
-/** An error whose message is meant for the person at the terminal (no stack trace). */
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
+export { UsageError } from '../lib/usage-error.ts';

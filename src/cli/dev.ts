@@ -10,7 +10,7 @@ import { releaseSharedDb, useSharedDb } from '../lib/db/open.ts';
 import { DataDirBusyError } from '../lib/db/lock.ts';
 import { prepareDatabase, ROOT, setIslandEnv } from '../lib/site/build-site.ts';
 import { createGateway, GATEWAY_PREFIX, type GatewayHandler } from '../server/gateway/gateway.ts';
-import { loadGatewayKeys } from '../server/gateway/keys.ts';
+import { loadGatewayKeys } from '../lib/auth/gateway-keys.ts';
 
 function gatewayPlugin(gateway: GatewayHandler): Plugin {
   return {

@@ -4,7 +4,7 @@ import { releaseSharedDb, useSharedDb } from '../lib/db/open.ts';
 import { DataDirBusyError } from '../lib/db/lock.ts';
 import { buildSite, DIST_DIR, prepareDatabase } from '../lib/site/build-site.ts';
 import { GATEWAY_PREFIX } from '../server/gateway/gateway.ts';
-import { loadGatewayKeys } from '../server/gateway/keys.ts';
+import { loadGatewayKeys } from '../lib/auth/gateway-keys.ts';
 import { createPortalServer, listen } from '../server/server.ts';
 
 const config = readConfig();

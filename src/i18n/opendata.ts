@@ -1,5 +1,5 @@
 /** Strings of the open data, API and feed pages, per locale (the shared UI strings are in ui.ts). */
-import type { Locale } from './ui.ts';
+import { translator, type Dictionaries } from './translator.ts';
 
 const zh = {
   'feed.bulletins.title': '澄岚市目标绩效通报',
@@ -123,10 +123,8 @@ const en: Record<OpenDataKey, string> = {
   'api.doc.bulletins': 'Every bulletin with its full text, newest first',
 };
 
-const strings: Record<Locale, Record<OpenDataKey, string>> = { 'zh-CN': zh, en };
+/** Exported for tests/unit/i18n-keys.test.ts, which checks both locales' keys and that each key is used. */
+export const openDataDictionaries: Dictionaries<OpenDataKey> = { 'zh-CN': zh, en };
 
 /** A translator for the open data strings; `{name}` placeholders are filled from vars. */
-export function useOpenDataTranslations(locale: Locale) {
-  return (key: OpenDataKey, vars: Record<string, string | number> = {}) =>
-    strings[locale][key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
-}
+export const useOpenDataTranslations = translator(openDataDictionaries);

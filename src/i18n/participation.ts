@@ -1,5 +1,5 @@
 /** UI strings of the participation pages and islands (hall, hearings, surveys), per locale. */
-import type { Locale } from './ui.ts';
+import { translator, type Dictionaries, type Translate } from './translator.ts';
 
 const zh = {
   'part.nav.label': '参与',
@@ -8,7 +8,6 @@ const zh = {
   'part.nav.surveys': '满意度测评',
   'part.noscript': '提交意见、报名和答卷需要启用JavaScript。本页的其他内容无需JavaScript即可阅读。',
   'part.live': '实时数据',
-  'part.loading': '正在加载…',
   'part.liveUnavailable': '实时数据暂时无法获取，以下为页面生成时的数据。',
   'part.submitting': '正在提交…',
   'part.optional': '（选填）',
@@ -18,7 +17,6 @@ const zh = {
   'part.window.open': '开放中',
   'part.window.upcoming': '尚未开放',
   'part.window.closed': '已结束',
-  'part.window.from': '{from}起',
   'part.window.range': '{from}至{to}',
   'part.window.untilFurtherNotice': '{from}起，截止时间另行通知',
 
@@ -36,10 +34,8 @@ const zh = {
   'hall.noOpinions': '暂无公开的意见。',
   'hall.anonymous': '匿名市民',
   'hall.response': '{unit}答复',
-  'hall.stats.submitted': '收到意见',
   'hall.stats.published': '已公开',
   'hall.stats.pending': '待审核',
-  'hall.stats.rejected': '未予公开',
   'hall.stats.answered': '已答复',
   'hall.form.heading': '发表意见',
   'hall.form.closed': '本话题目前不接受意见。',
@@ -75,7 +71,6 @@ const zh = {
   'hearings.stats.signups': '已报名',
   'hearings.stats.seats_left': '剩余席位',
   'hearings.stats.seats': '代表席位',
-  'hearings.stats.withdrawn': '已撤回',
   'hearings.form.heading': '报名参加',
   'hearings.form.closed': '本听证会目前不接受报名。',
   'hearings.form.name': '姓名',
@@ -152,7 +147,6 @@ const zh = {
   'surveys.form.rating5': '{n}分（很满意）',
   'surveys.form.submit': '提交答卷',
   'surveys.form.done': '谢谢！您的答卷已提交。',
-  'surveys.more': '查看单位测评',
 } as const;
 
 export type ParticipationKey = keyof typeof zh;
@@ -164,7 +158,6 @@ const en: Record<ParticipationKey, string> = {
   'part.nav.surveys': 'Surveys',
   'part.noscript': 'Sending an opinion, signing up and answering a survey need JavaScript. Everything else on this page reads without it.',
   'part.live': 'Live figures',
-  'part.loading': 'Loading…',
   'part.liveUnavailable': 'Live figures are unavailable just now; these are from when the page was built.',
   'part.submitting': 'Sending…',
   'part.optional': '(optional)',
@@ -174,7 +167,6 @@ const en: Record<ParticipationKey, string> = {
   'part.window.open': 'Open',
   'part.window.upcoming': 'Not open yet',
   'part.window.closed': 'Closed',
-  'part.window.from': 'from {from}',
   'part.window.range': '{from} to {to}',
   'part.window.untilFurtherNotice': 'from {from} until further notice',
 
@@ -192,10 +184,8 @@ const en: Record<ParticipationKey, string> = {
   'hall.noOpinions': 'No published opinions yet.',
   'hall.anonymous': 'Anonymous citizen',
   'hall.response': 'Response from {unit}',
-  'hall.stats.submitted': 'Opinions received',
   'hall.stats.published': 'Published',
   'hall.stats.pending': 'Awaiting moderation',
-  'hall.stats.rejected': 'Not published',
   'hall.stats.answered': 'Answered',
   'hall.form.heading': 'Give your opinion',
   'hall.form.closed': 'This topic is not taking opinions at the moment.',
@@ -231,7 +221,6 @@ const en: Record<ParticipationKey, string> = {
   'hearings.stats.signups': 'Signed up',
   'hearings.stats.seats_left': 'Seats left',
   'hearings.stats.seats': 'Seats',
-  'hearings.stats.withdrawn': 'Withdrawn',
   'hearings.form.heading': 'Sign up',
   'hearings.form.closed': 'This hearing is not taking sign-ups at the moment.',
   'hearings.form.name': 'Name',
@@ -308,15 +297,12 @@ const en: Record<ParticipationKey, string> = {
   'surveys.form.rating5': '{n} (very satisfied)',
   'surveys.form.submit': 'Send answers',
   'surveys.form.done': 'Thank you! Your answers have been received.',
-  'surveys.more': 'Unit surveys',
 };
 
-const strings: Record<Locale, Record<ParticipationKey, string>> = { 'zh-CN': zh, en };
+/** Exported for tests/unit/i18n-keys.test.ts, which checks both locales' keys and that each key is used. */
+export const participationDictionaries: Dictionaries<ParticipationKey> = { 'zh-CN': zh, en };
 
 /** A translator for the participation strings of one locale; `{name}` placeholders are filled from vars. */
-export function useParticipation(locale: Locale) {
-  return (key: ParticipationKey, vars: Record<string, string | number> = {}) =>
-    strings[locale][key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
-}
+export const useParticipation = translator(participationDictionaries);
 
-export type ParticipationTranslator = ReturnType<typeof useParticipation>;
+export type ParticipationTranslator = Translate<ParticipationKey>;

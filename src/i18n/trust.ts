@@ -3,7 +3,7 @@
  * site owner block in the footer and the accessibility statement, per locale (shared UI strings
  * are in ui.ts).
  */
-import type { Locale } from './ui.ts';
+import { translator, type Dictionaries } from './translator.ts';
 
 const zh = {
   'changes.changed': '承诺已变更',
@@ -18,7 +18,6 @@ const zh = {
   'changes.feed.title': '澄岚市目标承诺变更',
   'changes.feed.description': '已公开的目标承诺的每一次变更：变更前后的文字和变更原因，最新的在前。',
   'changes.feed.item': '{target}：承诺变更（{date}）',
-  'owner.heading': '网站信息',
   'owner.host': '主办单位',
   'owner.address': '地址',
   'owner.phone': '电话',
@@ -58,7 +57,6 @@ const en: Record<TrustKey, string> = {
   'changes.feed.title': 'Chenglan: changes to public commitments',
   'changes.feed.description': 'Every change to a published commitment: the text before and after, and the reason, newest first.',
   'changes.feed.item': '{target}: commitment changed ({date})',
-  'owner.heading': 'About this site',
   'owner.host': 'Run by',
   'owner.address': 'Address',
   'owner.phone': 'Phone',
@@ -83,10 +81,8 @@ const en: Record<TrustKey, string> = {
   'a11y.report.text': 'If something on this site stops you, tell us the address of the page, the device or assistive technology you use, and what went wrong. We will reply and say what we will do about it.',
 };
 
-const strings: Record<Locale, Record<TrustKey, string>> = { 'zh-CN': zh, en };
+/** Exported for tests/unit/i18n-keys.test.ts, which checks both locales' keys and that each key is used. */
+export const trustDictionaries: Dictionaries<TrustKey> = { 'zh-CN': zh, en };
 
 /** A translator for these strings; `{name}` placeholders are filled from vars. */
-export function useTrustTranslations(locale: Locale) {
-  return (key: TrustKey, vars: Record<string, string | number> = {}) =>
-    strings[locale][key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
-}
+export const useTrustTranslations = translator(trustDictionaries);

@@ -1,4 +1,5 @@
 /** UI strings per locale. zh-CN is the default language (served at /), English under /en/. */
+import { translator, type Dictionaries } from './translator.ts';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -127,7 +128,6 @@ const zh = {
   'assessment.total': '总分',
   'assessment.grade': '等次',
   'assessment.consequence': '结果运用',
-  'assessment.sample': '样本',
   'assessment.noMass': '样本不足',
   'assessment.sortHint': '点击表头可排序。',
   'assessment.band': '分数段',
@@ -163,7 +163,6 @@ const zh = {
   'common.all': '全部',
   'common.showData': '查看图表数据',
   'common.period': '期间',
-  'common.none': '无',
   'commitments.title': '目标与公开承诺',
   'commitments.lead': '{year}年度全部公开目标，其中{commitments}项为向社会公开的承诺。可按单位、类别、状态和责任领导筛选。',
   'commitments.facets': '筛选',
@@ -173,7 +172,6 @@ const zh = {
   'commitments.facet.kind': '按单位类型',
   'commitments.facet.unit': '按单位',
   'commitments.facet.leader': '按责任领导',
-  'commitments.filter.apply': '筛选结果',
   'commitments.filter.count': '显示{shown}项，共{total}项',
   'commitments.filter.reset': '清除筛选',
   'commitments.filter.noscript': '启用JavaScript后可在本页即时筛选；也可使用上方的筛选链接。',
@@ -197,7 +195,6 @@ const zh = {
   'units.findings': '公开的督查情况',
   'units.feed': '订阅本单位目标状态变化（RSS）',
   'units.findings.none': '暂无公开的督查记录。',
-  'units.scoreDelta': '{delta}分',
   'units.leaderReports': '领导半年报告',
   'units.leaderReports.lead': '本单位市管领导干部每半年向分管市领导报告一次工作：上半年的报告须在7月31日前报送，下半年的须在次年1月31日前报送。',
   'units.leaderReports.none': '暂无已公开的领导半年报告。',
@@ -224,10 +221,6 @@ const zh = {
   'target.commitment': '公开承诺',
   'target.requirements': '目标要求',
   'target.commitmentChanges': '承诺变更记录',
-  'target.changeReason': '变更原因：{reason}',
-  'target.before': '变更前',
-  'target.after': '变更后',
-  'target.notCommitment': '（不作为公开承诺）',
   'target.value': '目标值',
   'target.indicator': '指标',
   'target.quality': '质量要求',
@@ -423,7 +416,6 @@ const en: Record<UiKey, string> = {
   'assessment.total': 'Total',
   'assessment.grade': 'Grade',
   'assessment.consequence': 'Consequence',
-  'assessment.sample': 'Sample',
   'assessment.noMass': 'sample too small',
   'assessment.sortHint': 'Select a column heading to sort.',
   'assessment.band': 'Score band',
@@ -459,7 +451,6 @@ const en: Record<UiKey, string> = {
   'common.all': 'All',
   'common.showData': 'Chart data',
   'common.period': 'Period',
-  'common.none': 'None',
   'commitments.title': 'Targets and public commitments',
   'commitments.lead': 'Every published target of {year}; {commitments} of them are commitments made in public. Filter by unit, category, status and responsible leader.',
   'commitments.facets': 'Filters',
@@ -469,7 +460,6 @@ const en: Record<UiKey, string> = {
   'commitments.facet.kind': 'By type of unit',
   'commitments.facet.unit': 'By unit',
   'commitments.facet.leader': 'By responsible leader',
-  'commitments.filter.apply': 'Filter',
   'commitments.filter.count': 'Showing {shown} of {total}',
   'commitments.filter.reset': 'Clear filters',
   'commitments.filter.noscript': 'With JavaScript on, this page filters instantly; the filter links above work without it.',
@@ -493,7 +483,6 @@ const en: Record<UiKey, string> = {
   'units.findings': 'Public supervision findings',
   'units.feed': 'Follow this unit\'s target status changes (RSS)',
   'units.findings.none': 'No public supervision findings yet.',
-  'units.scoreDelta': '{delta} points',
   'units.leaderReports': 'Leaders\' half-year reports',
   'units.leaderReports.lead': 'Each of the unit\'s city-managed leaders reports twice a year to the city leader in charge: on the first half by 31 July, on the second half by 31 January of the next year.',
   'units.leaderReports.none': 'No leader\'s half-year report has been published yet.',
@@ -520,10 +509,6 @@ const en: Record<UiKey, string> = {
   'target.commitment': 'Public commitment',
   'target.requirements': 'What is required',
   'target.commitmentChanges': 'Changes to the commitment',
-  'target.changeReason': 'Reason: {reason}',
-  'target.before': 'Before',
-  'target.after': 'After',
-  'target.notCommitment': '(not a public commitment)',
   'target.value': 'Target value',
   'target.indicator': 'Indicator',
   'target.quality': 'Quality requirement',
@@ -594,13 +579,11 @@ const en: Record<UiKey, string> = {
   'notFound.text': 'The page you asked for does not exist or has moved.',
 };
 
-const strings: Record<Locale, Record<UiKey, string>> = { 'zh-CN': zh, en };
+/** Exported for tests/unit/i18n-keys.test.ts, which checks both locales' keys and that each key is used. */
+export const uiDictionaries: Dictionaries<UiKey> = { 'zh-CN': zh, en };
 
 /** A translator for one locale; `{name}` placeholders are filled from vars. */
-export function useTranslations(locale: Locale) {
-  return (key: UiKey, vars: Record<string, string | number> = {}) =>
-    strings[locale][key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
-}
+export const useTranslations = translator(uiDictionaries);
 
 /** The path of the same page in another locale. */
 export function localizedPath(path: string, locale: Locale): string {

@@ -5,6 +5,7 @@
  * gateway's anon key into PUBLIC_SUPABASE_ANON_KEY). Islands never know which one answers.
  */
 import { createClient } from '@supabase/supabase-js';
+import type { CitizenRpc } from './citizen-rpcs.ts';
 
 export interface SupabaseConfig {
   url: string;
@@ -36,7 +37,7 @@ export function getSupabase(): Client {
 
 /** The answer of an RPC: its data, or the PostgREST error (code '' when the network failed). */
 export async function callRpc<T>(
-  name: string,
+  name: CitizenRpc,
   args: Record<string, unknown>,
   options: { get?: boolean } = {},
 ): Promise<{ data: T; error: null } | { data: null; error: { code: string; message: string } }> {

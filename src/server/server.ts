@@ -7,7 +7,7 @@ import http from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Db } from '../lib/db/types.ts';
 import { createGateway, GATEWAY_PREFIX, type GatewayOptions } from './gateway/gateway.ts';
-import type { GatewayKeys } from './gateway/keys.ts';
+import type { GatewayKeys } from '../lib/auth/gateway-keys.ts';
 import { applySecurityHeaders, SECURITY_HEADERS } from './headers.ts';
 import { rememberPeerAddress } from './peer-address.ts';
 import { BadRequestTarget, parseRequestTarget } from './request-target.ts';

@@ -13,6 +13,12 @@ grant usage on schema private to service_role;
 comment on schema private is 'Personal data and privileged helpers; never exposed through the API.';
 
 -- Rows that are records of what was said or published are never edited or deleted.
+-- Row triggers with this function guard UPDATE and DELETE, but TRUNCATE fires no row trigger, and
+-- Supabase's default grants give service_role TRUNCATE on every public table. So every table of
+-- records the portal promises never to lose also gets, in its own migration, a statement-level
+-- BEFORE TRUNCATE trigger with this function (which holds even for the owner) and loses the
+-- TRUNCATE privilege for every API role. `seed --reset` bypasses triggers as the owner, on purpose.
+-- Lint 8 (tests/db/lints.test.ts) checks every table a refuse_change trigger guards.
 create or replace function private.refuse_change() returns trigger
 language plpgsql
 set search_path = ''

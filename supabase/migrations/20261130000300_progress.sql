@@ -104,7 +104,74 @@ comment on view public.current_progress_reports is
 alter table public.progress_reports enable row level security;
 revoke all on public.progress_reports, public.current_progress_reports from anon, authenticated;
 grant select on public.progress_reports, public.current_progress_reports to anon, authenticated;
+revoke truncate on public.progress_reports from public, anon, authenticated, service_role;
 
 create policy "Reports on published targets are readable by everyone"
   on public.progress_reports for select to anon, authenticated
   using (exists (select 1 from public.targets t where t.id = target_id and t.status = 'published'));
+
+-- ---------------------------------------------------------------------------------------------
+-- The monthly reporting cycle. A period's report is due by report_due_day of the following month
+-- (Asia/Shanghai calendar); a report filed after that day is late.
+
+create view public.progress_report_timeliness with (security_invoker = true) as
+  select r.id as report_id, r.target_id, r.period, r.supersedes_id, (r.supersedes_id is not null) as is_correction,
+         r.reported_at,
+         ((to_date(r.period || '-01', 'YYYY-MM-DD') + interval '1 month')::date + (y.report_due_day - 1)) as due_on,
+         (r.reported_at at time zone 'Asia/Shanghai')::date
+           > ((to_date(r.period || '-01', 'YYYY-MM-DD') + interval '1 month')::date + (y.report_due_day - 1)) as is_late
+  from public.progress_reports r
+  join public.targets t on t.id = r.target_id
+  join public.assessment_years y on y.year = t.year;
+comment on view public.progress_report_timeliness is
+  'Each progress report with its due date and whether it was filed late (after report_due_day of the next month, Asia/Shanghai). '
+  'A period counts as late when its original report (is_correction false) is late.';
+revoke all on public.progress_report_timeliness from anon, authenticated;
+grant select on public.progress_report_timeliness to anon, authenticated;
+
+-- Published targets that owe a report for the period: not finished (completed / not completed)
+-- in an earlier period, and without a report for this one.
+create or replace function private.reports_due(p_period text, p_as_of date default null)
+returns table (
+  unit_id bigint, unit_code text, unit_name text, target_id bigint, target_code text, title text,
+  responsible_department text, responsible_person text, due_on date, days_overdue int)
+language plpgsql stable
+set search_path = ''
+as $$
+declare
+  v_year int;
+  v_due_day int;
+  v_due_on date;
+  v_as_of date := coalesce(p_as_of, (now() at time zone 'Asia/Shanghai')::date);
+begin
+  if p_period is null or p_period !~ '^[0-9]{4}-(0[1-9]|1[0-2])$' then
+    raise exception using
+      errcode = '22023', message = format('"%s" is not a month.', p_period), hint = 'Use YYYY-MM, e.g. 2026-03.';
+  end if;
+  v_year := left(p_period, 4)::int;
+  select y.report_due_day into v_due_day from public.assessment_years y where y.year = v_year;
+  if v_due_day is null then
+    raise exception using
+      errcode = '22023', message = format('Year %s is not an assessment year.', v_year),
+      hint = 'Create the assessment year first.';
+  end if;
+  v_due_on := (to_date(p_period || '-01', 'YYYY-MM-DD') + interval '1 month')::date + (v_due_day - 1);
+
+  return query
+  select u.id, u.code, u.name, t.id, t.code, t.title, t.responsible_department, t.responsible_person,
+         v_due_on, greatest(v_as_of - v_due_on, 0)
+  from public.targets t
+  join public.units u on u.id = t.unit_id
+  where t.year = v_year and t.status = 'published'
+    and not exists (
+      select 1 from public.current_progress_reports c
+      where c.target_id = t.id and c.period < p_period and c.status in ('completed', 'not_completed'))
+    and not exists (select 1 from public.progress_reports r where r.target_id = t.id and r.period = p_period)
+    -- A decomposed target reports through its sub-targets (its status rolls up from them).
+    and not exists (select 1 from public.targets c where c.parent_id = t.id and c.status = 'published')
+  order by u.sort_order, u.code, t.code;
+end
+$$;
+comment on function private.reports_due(text, date) is
+  'Published targets without a report for the month (and not finished before it), with the responsible unit, '
+  'the due date and the days overdue as of p_as_of (default: today in Asia/Shanghai).';

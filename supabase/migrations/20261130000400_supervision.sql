@@ -15,6 +15,9 @@ create table public.supervision_records (
   score_delta numeric(5, 2) not null default 0 check (score_delta between -20 and 20),
   is_public boolean not null default false,
   created_at timestamptz not null default now(),
+  -- Reference number (督查编号), unique within the year: the natural key by which a spreadsheet row
+  -- finds its record again. Records made without one are numbered S<id>.
+  ref text not null check (ref ~ '^[A-Za-z0-9][A-Za-z0-9._/-]{0,39}$'),
   constraint supervised_target_belongs_to_unit
     foreign key (target_id, unit_id) references public.targets (id, unit_id),
   constraint conducted_within_year check (extract(year from conducted_on) between year and year + 1)
@@ -24,6 +27,24 @@ comment on table public.supervision_records is
 create index supervision_records_unit_idx on public.supervision_records (unit_id, year);
 create index supervision_records_year_idx on public.supervision_records (year);
 create index supervision_records_target_idx on public.supervision_records (target_id, unit_id);
+create unique index supervision_records_year_ref on public.supervision_records (year, ref);
+comment on column public.supervision_records.ref is
+  'Reference number (督查编号), unique within the year; the import''s natural key.';
+
+create or replace function private.number_supervision_record() returns trigger
+language plpgsql
+set search_path = ''
+as $$
+begin
+  new.ref := coalesce(nullif(btrim(new.ref), ''), format('S%s', new.id));
+  return new;
+end
+$$;
+comment on function private.number_supervision_record() is
+  'Trigger: gives a supervision record without a reference number the number S<id>.';
+
+create trigger number_supervision_record before insert on public.supervision_records
+  for each row execute function private.number_supervision_record();
 
 alter table public.supervision_records enable row level security;
 revoke all on public.supervision_records from anon, authenticated;

@@ -102,6 +102,12 @@ create trigger survey_responses_are_kept before update or delete on public.surve
   for each row execute function private.refuse_change('survey responses are a record', 'Responses are never edited.');
 create trigger survey_answers_are_kept before update or delete on public.survey_answers
   for each row execute function private.refuse_change('survey answers are a record', 'Answers are never edited.');
+create trigger survey_responses_are_not_truncated before truncate on public.survey_responses
+  for each statement execute function private.refuse_change(
+    'the record is kept for good', 'Nothing in this table is ever removed; record a correction instead.');
+create trigger survey_answers_are_not_truncated before truncate on public.survey_answers
+  for each statement execute function private.refuse_change(
+    'the record is kept for good', 'Nothing in this table is ever removed; record a correction instead.');
 
 alter table public.surveys enable row level security;
 alter table public.survey_questions enable row level security;
@@ -110,6 +116,7 @@ alter table public.survey_answers enable row level security;
 revoke all on public.surveys, public.survey_questions, public.survey_responses, public.survey_answers
   from anon, authenticated;
 grant select on public.surveys, public.survey_questions to anon, authenticated;
+revoke truncate on public.survey_responses, public.survey_answers from public, anon, authenticated, service_role;
 create policy "Surveys are readable by everyone"
   on public.surveys for select to anon, authenticated using (true);
 create policy "Survey questions are readable by everyone"
@@ -119,33 +126,6 @@ create policy "Survey questions are readable by everyone"
 insert into private.rate_limits (rpc, max_calls, per) values
   ('submit_survey_response', 20, interval '1 hour')
 on conflict (rpc) do nothing;
-
--- A token as typed: 23502 when missing, 22023 when it cannot be one; else its hash.
-create or replace function private.invitation_token_hash(p_token text) returns text
-language plpgsql immutable
-set search_path = ''
-as $$
-declare
-  v text := private.normalize_code(p_token);
-begin
-  if nullif(btrim(p_token), '') is null then
-    raise exception using
-      errcode = '23502',
-      message = 'token is required for a panel survey.',
-      detail = 'Panel surveys are answered with a single-use invitation token.',
-      hint = 'Enter the invitation token from your letter or message.';
-  end if;
-  if v !~ '^[0-9A-HJKMNP-TV-Z]{24}$' then
-    raise exception using
-      errcode = '22023',
-      message = 'This is not an invitation token.',
-      detail = format('An invitation token has 24 letters and digits; got %s after removing spaces and dashes.', length(v)),
-      hint = 'Copy the token exactly as printed, for example 7KQ2-M9XD-4HBT-PW3N-A8EF-Q2RS.';
-  end if;
-  return private.code_hash(v);
-end
-$$;
-comment on function private.invitation_token_hash(text) is 'Checks the form of an invitation token and returns its hash.';
 
 -- Issues p_count invitations for a survey and group; returns the tokens, which are stored
 -- nowhere: whoever calls this must hand them out now. Staff CLI only (service role).
@@ -352,7 +332,7 @@ begin
     perform private.survey_not_found(p_survey_id);
   end if;
   if v_survey.mode = 'panel' then
-    v_token_hash := private.invitation_token_hash(p_token);
+    v_token_hash := private.checked_code_hash(p_token, 'invitation_token');
   end if;
   select coalesce(jsonb_agg(to_jsonb(a)), '[]') into v_checked from private.checked_answers(p_survey_id, p_answers) a;
   if now() < v_survey.opens_at or now() >= coalesce(v_survey.closes_at, 'infinity') then

@@ -110,6 +110,9 @@ create trigger published_leader_reports_are_kept before update or delete on publ
   for each row when (old.published_at is not null and old.published_at <= now())
   execute function private.refuse_change(
     'the report is published', 'A published report stays as it was; give corrections in the next half year''s report.');
+create trigger leader_reports_are_not_truncated before truncate on public.leader_reports
+  for each statement execute function private.refuse_change(
+    'the record is kept for good', 'Nothing in this table is ever removed; record a correction instead.');
 
 -- Each report with its due date and whether it was late, and for every cadre of a unit with
 -- targets in the year, each half year past its due date without a (published) report.
@@ -132,6 +135,7 @@ comment on view public.leader_report_status is
 alter table public.leader_reports enable row level security;
 revoke all on public.leader_reports, public.leader_report_periods, public.leader_report_status from anon, authenticated;
 grant select on public.leader_reports, public.leader_report_periods, public.leader_report_status to anon, authenticated;
+revoke truncate on public.leader_reports from public, anon, authenticated, service_role;
 
 create policy "Published leader reports are readable by everyone"
   on public.leader_reports for select to anon, authenticated

@@ -249,6 +249,9 @@ create trigger accountability_cases_are_final before update or delete on public.
   execute function private.refuse_change(
     'a published accountability case is a public record',
     'A published case is final. To correct it, open and publish a new case whose summary says which case it corrects and why.');
+create trigger accountability_cases_are_not_truncated before truncate on public.accountability_cases
+  for each statement execute function private.refuse_change(
+    'the record is kept for good', 'Nothing in this table is ever removed; record a correction instead.');
 
 -- The person's unit is the case's; a cadre must be of it; a published case's person is final.
 create or replace function private.check_accountability_case_person() returns trigger
@@ -312,10 +315,14 @@ comment on function private.check_accountability_case_person() is
 
 create trigger check_accountability_case_person before insert or update or delete on private.accountability_case_persons
   for each row execute function private.check_accountability_case_person();
+create trigger accountability_case_persons_are_not_truncated before truncate on private.accountability_case_persons
+  for each statement execute function private.refuse_change(
+    'the record is kept for good', 'Nothing in this table is ever removed; record a correction instead.');
 
 alter table public.accountability_cases enable row level security;
 revoke all on public.accountability_cases from anon, authenticated;
 grant select on public.accountability_cases to anon, authenticated;
+revoke truncate on public.accountability_cases from public, anon, authenticated, service_role;
 -- Public from the publication date on (a date set ahead is a scheduled publication).
 create policy "Published accountability cases are readable by everyone"
   on public.accountability_cases for select to anon, authenticated using (published_at <= now());
@@ -325,3 +332,4 @@ revoke all on private.accountability_case_persons from public, anon, authenticat
 -- Written only by the staff import (as the owner); the staff export reads them as the service role,
 -- as it does a hearing's sign-ups. No API role may write them.
 grant select on private.accountability_case_persons to service_role;
+revoke truncate on private.accountability_case_persons from public, anon, authenticated, service_role;

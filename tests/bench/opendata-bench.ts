@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { draftBulletin, insertDraft } from '../../src/cli/commands/bulletin.ts';
+import { draftBulletin, insertDraft } from '../../src/lib/bulletins/workflow.ts';
 import { pgErrorFields } from '../../src/lib/db/errors.ts';
 import { migrate } from '../../src/lib/db/migrate.ts';
 import { openPglite } from '../../src/lib/db/pglite.ts';

@@ -11,7 +11,7 @@ import { migrate } from '../../src/lib/db/migrate.ts';
 import { openPglite } from '../../src/lib/db/pglite.ts';
 import { openPgliteInWorker } from '../../src/lib/db/pglite-thread.ts';
 import { openPostgres } from '../../src/lib/db/postgres.ts';
-import { keysFromSecret } from '../../src/server/gateway/keys.ts';
+import { keysFromSecret } from '../../src/lib/auth/gateway-keys.ts';
 import { createPortalServer, listen } from '../../src/server/server.ts';
 
 const mode = process.argv[2] ?? 'worker';

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { migrate } from '../../src/lib/db/migrate.ts';
 import { openPglite } from '../../src/lib/db/pglite.ts';
-import { KEYS_FILE } from '../../src/server/gateway/keys.ts';
+import { KEYS_FILE } from '../../src/lib/auth/gateway-keys.ts';
 import { acknowledgedWrites, runLoad, summarise } from '../load/driver.ts';
 import { insertLoadFixture, liftRateLimits, type LoadFixture } from '../load/fixture.ts';
 import { verifyLedger } from '../load/verify.ts';

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db, Queryable, Role } from '../../src/lib/db/types.ts';
-import { readOpenDataYears } from '../../src/lib/opendata/read.ts';
+import { readOpenDataYears } from '../../src/lib/queries/opendata.ts';
 import { readUnitDetails } from '../../src/lib/queries/units.ts';
 import { countRows, createTestDb, expectPgError, rolledBack } from './harness.ts';
 import { insertBase, insertRow, targetRow, type Base, type Fields } from './fixtures.ts';

@@ -4,8 +4,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  BulletinError, bulletinCommand, correctBulletin, draftBulletin, listBulletins, publishBulletin, showBulletin,
-} from '../../src/cli/commands/bulletin.ts';
+  BulletinError, correctBulletin, draftBulletin, listBulletins, publishBulletin, showBulletin,
+} from '../../src/lib/bulletins/workflow.ts';
+import { bulletinCommand } from '../../src/cli/commands/bulletin.ts';
 import { UsageError } from '../../src/cli/command.ts';
 import { pgErrorFields } from '../../src/lib/db/errors.ts';
 import type { Db } from '../../src/lib/db/types.ts';

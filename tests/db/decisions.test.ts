@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db, Queryable } from '../../src/lib/db/types.ts';
 import { computeDraw } from '../../src/lib/hearings/lottery.ts';
-import { readOpenDataYears } from '../../src/lib/opendata/read.ts';
+import { readOpenDataYears } from '../../src/lib/queries/opendata.ts';
 import { countRows, createTestDb, expectPgError } from './harness.ts';
 import { insertRow } from './fixtures.ts';
 import { addSignups, openHearing, testSeed } from './hearing-lifecycle.ts';

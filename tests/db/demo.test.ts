@@ -43,7 +43,7 @@ async function one<T extends object>(sql: string, params: unknown[] = []): Promi
 
 describe('generateDemoCity', () => {
   it('defaults to seed 2026 as of 2026-11-15: reports up to 2026-10', () => {
-    expect(DEFAULT_DEMO).toEqual({ seed: 2026, asOf: '2026-11-15' });
+    expect(city).toEqual(generateDemoCity({ seed: 2026, asOf: '2026-11-15' }));
     expect(city.year).toBe(2026);
     expect(city.lastPeriod).toBe('2026-10');
   });

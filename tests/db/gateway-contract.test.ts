@@ -7,7 +7,7 @@ import { createClient } from '@supabase/supabase-js';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/db/types.ts';
-import { keysFromSecret, type GatewayKeys } from '../../src/server/gateway/keys.ts';
+import { keysFromSecret, type GatewayKeys } from '../../src/lib/auth/gateway-keys.ts';
 import { migrate } from '../../src/lib/db/migrate.ts';
 import { openPgliteInWorker } from '../../src/lib/db/pglite-thread.ts';
 import { countRows, createTestDb, TEST_DATABASE_URL } from './harness.ts';

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/db/types.ts';
-import { advanceTargets, reportsDue, reviewTargets } from '../../src/lib/import/cycle.ts';
+import { advanceTargets, reportsDue, reviewTargets } from '../../src/lib/targets/cycle.ts';
 import { exportFile, importFile } from '../../src/lib/import/import.ts';
 import { formatRowError } from '../../src/lib/import/context.ts';
 import { formatReportsDue } from '../../src/cli/commands/reports.ts';

@@ -10,6 +10,7 @@
  * is not linted.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CITIZEN_RPCS } from '../../src/lib/citizen-rpcs.ts';
 import type { Db, Queryable } from '../../src/lib/db/types.ts';
 import { createTestDb, rolledBack } from './harness.ts';
 
@@ -21,18 +22,10 @@ const TABLE_SCHEMAS = ['public', 'private'];
 const FUNCTION_SCHEMAS = ['public', 'private', 'rpc_impl'];
 const API_ROLES = ['anon', 'authenticated'] as const;
 
-/** The documented citizen RPCs: the only functions anon and authenticated may execute. */
-const CITIZEN_RPCS = [
-  'check_hearing_signup',
-  'hall_topic_stats',
-  'hearing_availability',
-  'sign_up_for_hearing',
-  'submit_hall_opinion',
-  'submit_survey_response',
-  'survey_stats',
-  'withdraw_hearing_signup',
-];
-/** Each RPC is a security invoker wrapper in public and its security definer body in rpc_impl. */
+/**
+ * The only functions anon and authenticated may execute: each citizen RPC, a security invoker
+ * wrapper in public and its security definer body in rpc_impl.
+ */
 const EXECUTE_ALLOW_LIST = ['public', 'rpc_impl']
   .flatMap((schema) => CITIZEN_RPCS.map((name) => `${schema}.${name}`))
   .sort();

@@ -7,6 +7,7 @@
  * (speed targets live in `npm run bench`).
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { CITIZEN_RPCS } from '../../src/lib/citizen-rpcs.ts';
 import type { Db } from '../../src/lib/db/types.ts';
 import { runLoad, summarise } from '../load/driver.ts';
 import { closeAndDraw, insertLoadFixture, liftRateLimits, type LoadFixture } from '../load/fixture.ts';
@@ -44,8 +45,7 @@ it(`holds ${CALLS.toLocaleString('en')} calls from ${CLIENTS} concurrent clients
   expect(ledger.violations.slice(0, 10)).toEqual([]);
   expect(ledger.sent).toBe(CALLS);
   // Every kind of call was made and acknowledged many times.
-  for (const rpc of ['submit_hall_opinion', 'sign_up_for_hearing', 'check_hearing_signup', 'withdraw_hearing_signup',
-    'submit_survey_response', 'hearing_availability', 'hall_topic_stats', 'survey_stats']) {
+  for (const rpc of CITIZEN_RPCS) {
     expect(ledger.statuses[rpc]?.[200] ?? 0, rpc).toBeGreaterThan(100);
   }
   expect(ledger.panelResponses.size).toBeGreaterThan(500);

@@ -9,11 +9,7 @@ import { insertBase, Json, type Base } from './fixtures.ts';
 
 export { json } from './fixtures.ts';
 
-export const CITIZEN_RPCS = [
-  'check_hearing_signup', 'hall_topic_stats', 'hearing_availability', 'sign_up_for_hearing',
-  'submit_hall_opinion', 'submit_survey_response', 'survey_stats', 'withdraw_hearing_signup',
-] as const;
-export type CitizenRpc = (typeof CITIZEN_RPCS)[number];
+export { CITIZEN_RPCS, type CitizenRpc } from '../../src/lib/citizen-rpcs.ts';
 
 /** Every participation table, with the schema it lives in. */
 export const PARTICIPATION_TABLES = {

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { GatewayOptions } from '../../src/server/gateway/gateway.ts';
-import { keysFromSecret, type GatewayKeys } from '../../src/server/gateway/keys.ts';
+import { keysFromSecret, type GatewayKeys } from '../../src/lib/auth/gateway-keys.ts';
 import { createPortalServer, listen } from '../../src/server/server.ts';
 import type { Db } from '../../src/lib/db/types.ts';
 

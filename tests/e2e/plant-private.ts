@@ -83,7 +83,7 @@ async function plant(db: Db): Promise<Planted> {
   // survey_invitations: a token (plain, as the CLI prints it once), its hash and the batch label.
   const token = await one<{ token: string }>(db,
     `select token from private.issue_survey_invitations($1, 'citizen', 1, $2)`, [panelSurvey.id, `${MARK}-batch`]);
-  const tokenHash = await one<{ h: string }>(db, `select private.invitation_token_hash($1) as h`, [token.token]);
+  const tokenHash = await one<{ h: string }>(db, `select private.checked_code_hash($1, 'invitation_token') as h`, [token.token]);
 
   // open_survey_participants and rate_limit_buckets: the planted client's salted hash.
   await asCitizen(db, `select public.submit_survey_response(survey_id => $1, answers => $2::text::jsonb) as r`,

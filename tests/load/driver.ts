@@ -9,12 +9,11 @@
  * 12 panel answers (every invitation token sent twice, by two clients, close together), 2 open
  * survey answers, 11 reads of live counts.
  */
+import type { CitizenRpc } from '../../src/lib/citizen-rpcs.ts';
 import { Rng } from '../../src/lib/demo/rng.ts';
 import type { LoadFixture } from './fixture.ts';
 
-export type LoadRpc =
-  | 'submit_hall_opinion' | 'sign_up_for_hearing' | 'check_hearing_signup' | 'withdraw_hearing_signup'
-  | 'submit_survey_response' | 'hearing_availability' | 'hall_topic_stats' | 'survey_stats';
+export type LoadRpc = CitizenRpc;
 
 export interface SignupAck {
   hearingId: number;

@@ -66,7 +66,7 @@ export async function verifyLedger(db: Db, fx: LoadFixture, ledger: Ledger, opti
   if (panel!.used !== panel!.responses) problems.push(`${panel!.used} tokens used for ${panel!.responses} panel responses`);
   const acceptedHashes = await db.query<{ used: boolean }>(
     `select i.used_at is not null as used from unnest($1::text[]) t(token)
-     left join private.survey_invitations i on i.token_hash = private.invitation_token_hash(t.token)`,
+     left join private.survey_invitations i on i.token_hash = private.checked_code_hash(t.token, 'invitation_token')`,
     [[...ledger.panelResponses.keys()]]);
   const unused = acceptedHashes.filter((r) => !r.used).length;
   if (unused > 0) problems.push(`${unused} accepted tokens are not marked used`);

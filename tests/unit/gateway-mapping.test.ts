@@ -4,6 +4,7 @@
  * catalogue.
  */
 import { describe, expect, it } from 'vitest';
+import { CITIZEN_RPCS } from '../../src/lib/citizen-rpcs.ts';
 import { describeRpcError, FIELD_MESSAGES, parseWithFriendlyErrors, RPC_ERRORS, RPC_REFINEMENTS } from '../../src/lib/errors/catalogue.ts';
 import { HallOpinionInputSchema, isContact } from '../../src/lib/schemas/hall.ts';
 import { ConfirmationCodeInputSchema, HearingSignupInputSchema, normalizeCode } from '../../src/lib/schemas/hearing.ts';
@@ -174,15 +175,34 @@ describe('form schemas', () => {
 
 describe('error catalogue', () => {
   it('every entry exists in both languages, with a name, title and message', () => {
-    const all = [...Object.values(RPC_ERRORS), ...Object.values(RPC_REFINEMENTS).flatMap((byCode) => Object.values(byCode))];
-    for (const entry of all) {
-      expect(entry['zh-CN'].name).toBe(entry.en.name);
-      for (const e of [entry['zh-CN'], entry.en]) {
-        expect(e.title.length).toBeGreaterThan(1);
-        expect(e.message.length).toBeGreaterThan(3);
+    for (const entry of [...RPC_ERRORS, ...RPC_REFINEMENTS]) {
+      for (const locale of ['zh-CN', 'en'] as const) {
+        expect(entry.title[locale].length).toBeGreaterThan(1);
+        expect(entry.message[locale].length).toBeGreaterThan(3);
+        if (entry.hint) expect(entry.hint[locale].length).toBeGreaterThan(3);
       }
     }
     for (const text of Object.values(FIELD_MESSAGES)) expect(text['zh-CN'] && text.en).toBeTruthy();
+  });
+
+  it('finds one entry for a code: names are unique, and no code is declared twice for the same RPC', () => {
+    const all = [...RPC_ERRORS, ...RPC_REFINEMENTS];
+    expect(new Set(all.map((e) => e.name)).size).toBe(all.length);
+    const general = RPC_ERRORS.flatMap((e) => [e.code, ...(e.aliases ?? [])]);
+    expect(new Set(general).size).toBe(general.length);
+    const refined = RPC_REFINEMENTS.flatMap((e) => {
+      expect(e.rpcs?.length, e.name).toBeGreaterThan(0);
+      return (e.rpcs ?? []).map((rpc) => `${rpc} ${e.code}`);
+    });
+    expect(new Set(refined).size).toBe(refined.length);
+    expect(describeRpcError({ code: 'PT404' }, 'withdraw_hearing_signup', 'en')).toEqual({
+      name: 'CodeNotFound', title: 'Code not found', message: 'No sign-up has this confirmation code.', hint: 'Check the code for typing errors.',
+    });
+    expect(describeRpcError({ code: 'PT409' }, 'hall_topic_stats', 'zh-CN')).toEqual({ name: 'WindowClosed', title: '目前不开放', message: '现在不在开放时间内。' });
+    for (const rpc of CITIZEN_RPCS) {
+      expect(describeRpcError({ code: 'PGRST302' }, rpc, 'en').name).toBe('NotConfigured');
+      expect(describeRpcError({ code: '42501' }, rpc, 'zh-CN').name).toBe('NotConfigured');
+    }
   });
 
   it('refines codes per RPC and falls back to the code, then to Unexpected', () => {

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { keysFromSecret } from '../../src/server/gateway/keys.ts';
+import { keysFromSecret } from '../../src/lib/auth/gateway-keys.ts';
 import { createPortalServer, listen } from '../../src/server/server.ts';
 import { parseRequestTarget, sameSiteLocation } from '../../src/server/request-target.ts';
 import type { Db } from '../../src/lib/db/types.ts';

@@ -1,8 +1,10 @@
+/** `gongshi assess`: the annual assessment (src/lib/assessment/runs.ts) computed, shown and published. */
 import type { Command } from '../command.ts';
-import { UsageError } from '../command.ts';
-import { requiredYear } from '../args.ts';
+import { choice, matching, requiredYear, text } from '../args.ts';
 import { openDb } from '../../lib/db/open.ts';
 import type { Db } from '../../lib/db/types.ts';
+import { UNIT_KINDS } from '../../lib/domain/units.ts';
+import { computeAssessment, publishAssessment, readAssessment } from '../../lib/assessment/runs.ts';
 import { renderTable } from '../table.ts';
 
 const HELP = `Usage: npm run gongshi -- assess <compute|show|publish> --year YYYY [options]
@@ -15,39 +17,13 @@ const HELP = `Usage: npm run gongshi -- assess <compute|show|publish> --year YYY
 The rules (weights, cap, pass and good scores, excellent and bottom counts, respondent group
 weights, minimum sample) are read from the year's row in assessment_years; see /methodology/.`;
 
-interface Row {
-  pool: string;
-  rank_in_pool: number;
-  code: string;
-  name: string;
-  target_score: string;
-  mass_score: string | null;
-  mass_margin: string | null;
-  mass_sample_size: number;
-  monitoring_score: string;
-  total_score: string;
-  grade: string;
-  consequence: string;
-}
-
 async function show(db: Db, year: number, version?: number): Promise<string> {
-  const [run] = await db.query<{ id: number; version: number; published_at: string | null; reason: string | null }>(
-    `select id, version, published_at::text as published_at, reason from public.assessment_runs
-     where year = $1 and ($2::int is null or version = $2::int)
-     order by (published_at is null) desc, version desc limit 1`,
-    [year, version ?? null],
-  );
-  if (!run) return `No assessment of ${year}${version ? ` version ${version}` : ''} has been computed. Run: npm run gongshi -- assess compute --year ${year}`;
-  const rows = await db.query<Row>(
-    `select a.pool, a.rank_in_pool, u.code, u.name, a.target_score::text, a.mass_score::text, a.mass_margin::text,
-            a.mass_sample_size, a.monitoring_score::text, a.total_score::text, a.grade, a.consequence
-     from public.annual_assessments a join public.units u on u.id = a.unit_id
-     where a.run_id = $1 order by a.pool desc, a.rank_in_pool, u.code`,
-    [run.id],
-  );
+  const found = await readAssessment(db, year, version);
+  if (!found) return `No assessment of ${year}${version ? ` version ${version}` : ''} has been computed. Run: npm run gongshi -- assess compute --year ${year}`;
+  const { run, rows } = found;
   const state = run.published_at ? `published ${run.published_at}` : 'DRAFT (not published)';
   const out = [`Assessment ${year}, version ${run.version}: ${state}${run.reason ? ` — correction: ${run.reason}` : ''}`];
-  for (const pool of ['municipal_unit', 'district']) {
+  for (const pool of UNIT_KINDS) {
     const ofPool = rows.filter((r) => r.pool === pool);
     if (ofPool.length === 0) continue;
     out.push('', pool === 'municipal_unit' ? `Municipal units (${ofPool.length})` : `Districts (${ofPool.length})`);
@@ -72,22 +48,18 @@ export const assessCommand: Command = {
   help: HELP,
   options: { year: { type: 'string' }, reason: { type: 'string' }, version: { type: 'string' } },
   async run(values, positionals) {
-    const [action] = positionals;
-    if (!action || !['compute', 'show', 'publish'].includes(action)) throw new UsageError('assess needs an action: compute, show or publish.');
+    const action = choice(positionals[0], ['compute', 'show', 'publish'], 'assess needs an action: compute, show or publish.');
     const year = requiredYear(values['year']);
-    const versionText = values['version'];
-    if (versionText !== undefined && (typeof versionText !== 'string' || !/^\d+$/.test(versionText))) {
-      throw new UsageError('--version must be a whole number.');
-    }
+    const versionText = values['version'] === undefined ? undefined : matching(values['version'], /^\d+$/, '--version must be a whole number.');
     const db = await openDb();
     try {
       if (action === 'compute') {
         const started = Date.now();
-        await db.transaction((tx) => tx.query(`select private.compute_assessment($1, $2)`, [year, values['reason'] ?? null]));
+        await computeAssessment(db, year, text(values['reason']) ?? null);
         console.log(await show(db, year));
         console.log(`\nComputed in ${((Date.now() - started) / 1000).toFixed(1)}s. Publish with: npm run gongshi -- assess publish --year ${year}`);
       } else if (action === 'publish') {
-        await db.transaction((tx) => tx.query(`select private.publish_assessment($1)`, [year]));
+        await publishAssessment(db, year);
         console.log(await show(db, year));
         console.log(`\nPublished. Rebuild the site (npm run build, or restart npm start) to show it.`);
       } else {

@@ -1,14 +1,14 @@
+/** `gongshi decision`: major decisions (src/lib/decisions/decisions.ts) through the hearing gate. */
 import type { Command } from '../command.ts';
 import { UsageError } from '../command.ts';
-import { requiredText } from '../args.ts';
+import { choice, flag, requiredText, text } from '../args.ts';
 import { openDb } from '../../lib/db/open.ts';
-import type { Queryable } from '../../lib/db/types.ts';
+import type { Db } from '../../lib/db/types.ts';
+import {
+  advanceDecision, createDecision, DECISION_KINDS as KINDS, DECISION_STATUSES as STATUSES, HEARING_KINDS, listDecisions, showDecision,
+  type DecisionDetail,
+} from '../../lib/decisions/decisions.ts';
 import { renderTable } from '../table.ts';
-
-const KINDS = ['price_adjustment', 'construction_project', 'public_service', 'regulation', 'planning', 'other'];
-/** Kinds that always require a hearing (the database refuses them without one). */
-const HEARING_KINDS = ['price_adjustment', 'construction_project'];
-const STATUSES = ['proposed', 'hearing_scheduled', 'heard', 'cleared', 'submitted', 'decided', 'withdrawn'];
 
 const HELP = `Usage: npm run gongshi -- decision <action> [options]
 
@@ -29,22 +29,12 @@ or the same kind and title) needs its own hearing if the earlier one needed one 
 Every step is logged publicly with --actor (default: $USER) and the reason.`;
 
 
-async function actAs(tx: Queryable, actor: string): Promise<void> {
-  await tx.query(`select set_config('gongshi.actor', $1, true)`, [actor]);
-}
-
-async function show(tx: Queryable, slug: string): Promise<string> {
-  const [d] = await tx.query<{ id: number; title: string; kind: string; status: string; requires_hearing: boolean; status_reason: string | null }>(
-    `select id, title, kind, status, requires_hearing, status_reason from public.decisions where slug = $1`, [slug]);
-  if (!d) throw new UsageError(`There is no decision "${slug}". See: npm run gongshi -- decision list`);
-  const log = await tx.query<{ at: string; from_status: string | null; to_status: string; actor: string; reason: string | null }>(
-    `select to_char(at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') as at, from_status, to_status, actor, reason
-     from public.decision_events where decision_id = $1 order by at, id`, [d.id]);
+function formatDecision(d: DecisionDetail): string {
   return [
-    `${slug}: ${d.title}`,
+    `${d.slug}: ${d.title}`,
     `kind ${d.kind}, ${d.requires_hearing ? 'requires a hearing' : 'no hearing required'}, status ${d.status}${d.status_reason ? ` (${d.status_reason})` : ''}`,
     '',
-    renderTable(['when', 'from', 'to', 'by', 'why'], log.map((e) => [e.at, e.from_status ?? '—', e.to_status, e.actor, e.reason ?? ''])),
+    renderTable(['when', 'from', 'to', 'by', 'why'], d.log.map((e) => [e.at, e.from_status ?? '—', e.to_status, e.actor, e.reason ?? ''])),
   ].join('\n');
 }
 
@@ -60,74 +50,48 @@ export const decisionCommand: Command = {
   },
   async run(values, positionals) {
     const [action, slugArg] = positionals;
-    const actor = typeof values['actor'] === 'string' ? values['actor'] : (process.env['USER'] ?? 'staff');
-    if (!action || !['list', 'show', 'create', 'advance', 'withdraw'].includes(action)) {
-      throw new UsageError('decision needs an action: list, show, create, advance or withdraw.');
-    }
+    const actor = text(values['actor']) ?? process.env['USER'] ?? 'staff';
+    choice(action, ['list', 'show', 'create', 'advance', 'withdraw'], 'decision needs an action: list, show, create, advance or withdraw.');
     // Validate everything before touching the database.
-    let planned: (tx: Queryable) => Promise<string>;
+    let planned: (db: Db) => Promise<string>;
     if (action === 'list') {
-      planned = async (tx) => {
-        const rows = await tx.query<{ slug: string; kind: string; status: string; title: string }>(
-          `select slug, kind, status, title from public.decisions order by created_at, id`);
+      planned = async (db) => {
+        const rows = await listDecisions(db, actor);
         return rows.length === 0 ? 'No decisions yet.' : renderTable(['slug', 'kind', 'status', 'title'], rows.map((r) => [r.slug, r.kind, r.status, r.title]));
       };
     } else if (action === 'create') {
-      const kind = requiredText(values['kind'], 'kind');
-      if (!KINDS.includes(kind)) throw new UsageError(`--kind must be one of ${KINDS.join(', ')}.`);
-      if (values['requires-hearing'] && values['no-hearing']) {
+      const kind = choice(requiredText(values['kind'], 'kind'), KINDS, `--kind must be one of ${KINDS.join(', ')}.`);
+      if (flag(values['requires-hearing']) && flag(values['no-hearing'])) {
         throw new UsageError('Give one of --requires-hearing and --no-hearing, not both.');
       }
       // Derived for the kinds that always need one; --no-hearing for those goes to the database,
       // which refuses it and says why.
-      const derived = HEARING_KINDS.includes(kind) && !values['no-hearing'];
-      if (!derived && !values['requires-hearing'] && !values['no-hearing']) {
+      const derived = HEARING_KINDS.includes(kind) && !flag(values['no-hearing']);
+      if (!derived && !flag(values['requires-hearing']) && !flag(values['no-hearing'])) {
         throw new UsageError(`Say whether this ${kind} decision requires a citizen-representative hearing: --requires-hearing or --no-hearing.`);
       }
       const row = {
         slug: requiredText(values['slug'], 'slug'), kind, title: requiredText(values['title'], 'title'), summary: requiredText(values['summary'], 'summary'),
-        unit: requiredText(values['unit'], 'unit'), requires: derived || Boolean(values['requires-hearing']),
-        supersedes: typeof values['supersedes'] === 'string' ? values['supersedes'].trim() : null,
-        titleEn: typeof values['title-en'] === 'string' ? values['title-en'] : null,
-        summaryEn: typeof values['summary-en'] === 'string' ? values['summary-en'] : null,
+        unit: requiredText(values['unit'], 'unit'), requiresHearing: derived || flag(values['requires-hearing']),
+        supersedes: text(values['supersedes'])?.trim() ?? null,
+        titleEn: text(values['title-en']) ?? null,
+        summaryEn: text(values['summary-en']) ?? null,
       };
-      planned = async (tx) => {
-        const [unit] = await tx.query<{ id: number }>(`select id from public.units where code = $1`, [row.unit]);
-        if (!unit) throw new UsageError(`There is no unit with code "${row.unit}".`);
-        let supersedes: number | null = null;
-        if (row.supersedes) {
-          const [earlier] = await tx.query<{ id: number }>(`select id from public.decisions where slug = $1`, [row.supersedes]);
-          if (!earlier) throw new UsageError(`There is no decision "${row.supersedes}" to supersede. See: npm run gongshi -- decision list`);
-          supersedes = earlier.id;
-        }
-        await tx.query(
-          `insert into public.decisions (slug, kind, title, title_en, summary, summary_en, unit_id, requires_hearing, supersedes_id)
-           values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-          [row.slug, row.kind, row.title, row.titleEn, row.summary, row.summaryEn, unit.id, row.requires, supersedes]);
-        return show(tx, row.slug);
-      };
+      planned = async (db) => formatDecision(await createDecision(db, row, actor));
     } else {
       const slug = slugArg ?? '';
       if (!slug) throw new UsageError(`decision ${action} needs the decision's slug.`);
-      const to = action === 'withdraw' ? 'withdrawn' : action === 'show' ? 'proposed' : requiredText(values['to'], 'to');
-      if (!STATUSES.includes(to)) throw new UsageError(`--to must be one of ${STATUSES.join(', ')}.`);
-      const reason = typeof values['reason'] === 'string' ? values['reason'].trim() : '';
+      const to = choice(action === 'withdraw' ? 'withdrawn' : action === 'show' ? 'proposed' : requiredText(values['to'], 'to'),
+        STATUSES, `--to must be one of ${STATUSES.join(', ')}.`);
+      const reason = text(values['reason'])?.trim() ?? '';
       if (action === 'withdraw' && !reason) throw new UsageError('decision withdraw needs --reason.');
       planned = action === 'show'
-        ? (tx) => show(tx, slug)
-        : async (tx) => {
-            const updated = await tx.query(`update public.decisions set status = $2, status_reason = $3 where slug = $1 returning id`, [slug, to, reason || null]);
-            if (updated.length === 0) throw new UsageError(`There is no decision "${slug}".`);
-            return show(tx, slug);
-          };
+        ? async (db) => formatDecision(await showDecision(db, slug, actor))
+        : async (db) => formatDecision(await advanceDecision(db, slug, to, reason || null, actor));
     }
     const db = await openDb();
     try {
-      const output = await db.transaction(async (tx) => {
-        await actAs(tx, actor);
-        return planned(tx);
-      });
-      console.log(output);
+      console.log(await planned(db));
       return 0;
     } finally {
       await db.close();

@@ -1,54 +1,13 @@
 import path from 'node:path';
 import type { Command } from '../command.ts';
 import { UsageError } from '../command.ts';
-import { optionalYear } from '../args.ts';
+import { matching, noMore, optionalYear, parseEncoding, parseFormat, parseKind, parseLang, text } from '../args.ts';
 import { openDb } from '../../lib/db/open.ts';
 import { migrate } from '../../lib/db/migrate.ts';
-import type { Lang } from '../../lib/import/columns.ts';
 import { exportFile } from '../../lib/import/import.ts';
-import { isKindName, KIND_NAMES, type KindName } from '../../lib/import/kind.ts';
+import { KIND_NAMES } from '../../lib/import/kind.ts';
 import { KINDS } from '../../lib/import/kinds/index.ts';
-import { formatOf, SheetError, type Format } from '../../lib/import/read.ts';
-import { parseEncoding } from './import.ts';
 import { exportCadreEvaluations } from '../../lib/personnel/cadre-evaluations.ts';
-
-export function parseKind(kind: string | undefined, command: string): KindName {
-  if (!kind) throw new UsageError(`${command} needs a kind: one of ${KIND_NAMES.join(', ')}.`);
-  if (!isKindName(kind)) throw new UsageError(`Unknown kind "${kind}": use one of ${KIND_NAMES.join(', ')}.`);
-  return kind;
-}
-
-/** --format, else the extension of --out, else CSV. */
-export function parseFormat(format: string | boolean | undefined, out: string | undefined): Format {
-  if (format !== undefined) {
-    if (format !== 'csv' && format !== 'xlsx') throw new UsageError(`--format must be csv or xlsx, got "${String(format)}".`);
-    if (out) {
-      let fromOut: Format;
-      try {
-        fromOut = formatOf(out);
-      } catch (error) {
-        if (error instanceof SheetError) throw new UsageError(`--out ${out}: use a .csv or .xlsx file name.`);
-        throw error;
-      }
-      if (fromOut !== format) throw new UsageError(`--out ${out} does not end in .${format}.`);
-    }
-    return format;
-  }
-  if (out) {
-    try {
-      return formatOf(out);
-    } catch {
-      throw new UsageError(`--out ${out}: use a .csv or .xlsx file name.`);
-    }
-  }
-  return 'csv';
-}
-
-export function parseLang(value: string | boolean | undefined): Lang {
-  if (value === undefined || value === 'zh') return 'zh';
-  if (value === 'en') return 'en';
-  throw new UsageError(`--lang must be zh or en, got "${String(value)}".`);
-}
 
 export const exportCommand: Command = {
   name: 'export',
@@ -92,10 +51,10 @@ personnel data, is created readable by you alone (mode 0600) and never overwritt
     if (values['version'] !== undefined) throw new UsageError('--version applies to export cadre-evaluations only.');
     const [kindArg, ...extra] = positionals;
     const kind = parseKind(kindArg, 'export');
-    if (extra.length > 0) throw new UsageError(`Unexpected arguments: ${extra.join(' ')}`);
+    noMore(extra);
     const year = optionalYear(values['year']);
     if (KINDS[kind].yearScoped && year === undefined) throw new UsageError(`export ${kind} needs --year.`);
-    const out = values['out'] as string | undefined;
+    const out = text(values['out']);
     const format = parseFormat(values['format'], out);
     const encoding = parseEncoding(values['encoding']);
     if (encoding && format !== 'csv') throw new UsageError('--encoding applies to CSV files only.');
@@ -118,14 +77,12 @@ personnel data, is created readable by you alone (mode 0600) and never overwritt
 
 /** `export cadre-evaluations`: personnel data, refused (exit 1) while the year has no run to export. */
 async function exportEvaluations(values: Record<string, string | boolean | undefined>, extra: string[]): Promise<number> {
-  if (extra.length > 0) throw new UsageError(`Unexpected arguments: ${extra.join(' ')}`);
+  noMore(extra);
   const year = optionalYear(values['year']);
   if (year === undefined) throw new UsageError('export cadre-evaluations needs --year.');
-  const versionText = values['version'];
-  if (versionText !== undefined && (typeof versionText !== 'string' || !/^[1-9]\d{0,5}$/.test(versionText))) {
-    throw new UsageError(`--version must be a version number such as 1, got "${String(versionText)}".`);
-  }
-  const out = values['out'] as string | undefined;
+  const versionText = values['version'] === undefined ? undefined
+    : matching(values['version'], /^[1-9]\d{0,5}$/, `--version must be a version number such as 1, got "${String(values['version'])}".`);
+  const out = text(values['out']);
   const format = parseFormat(values['format'], out);
   const encoding = parseEncoding(values['encoding']);
   if (encoding && format !== 'csv') throw new UsageError('--encoding applies to CSV files only.');

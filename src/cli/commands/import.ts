@@ -1,23 +1,16 @@
 import type { Command } from '../command.ts';
 import { UsageError } from '../command.ts';
+import { flag, noMore, parseEncoding } from '../args.ts';
 import { openDb } from '../../lib/db/open.ts';
 import { migrate } from '../../lib/db/migrate.ts';
 import { formatRowError } from '../../lib/import/context.ts';
 import { importFile, type ImportResult } from '../../lib/import/import.ts';
 import { isKindName, KIND_NAMES } from '../../lib/import/kind.ts';
-import { ENCODINGS, formatOf, SheetError, type Encoding } from '../../lib/import/read.ts';
-import { progressBar, type Progress } from '../progress.ts';
+import { formatOf, SheetError } from '../../lib/import/read.ts';
+import { progressReport } from '../../lib/progress.ts';
 
 /** Files with at least this many rows get a progress bar. */
 const BAR_FROM = 500;
-
-export function parseEncoding(value: string | boolean | undefined): Encoding | undefined {
-  if (value === undefined) return undefined;
-  const normalized = String(value).toLowerCase().replace(/[-_]/g, '');
-  if (normalized === 'utf8') return 'utf8';
-  if (['gb18030', 'gbk', 'gb2312'].includes(normalized)) return 'gb18030';
-  throw new UsageError(`--encoding must be one of ${ENCODINGS.join(', ')} (gbk and gb2312 are read as gb18030), got "${String(value)}".`);
-}
 
 export function summaryLine(r: ImportResult): string {
   const corrections = r.kind === 'progress' ? ' (as superseding corrections)' : '';
@@ -76,7 +69,7 @@ Exit status: 0 when the file was imported (or would be, with --dry-run), 1 when 
   async run(values, positionals) {
     const [kind, file, ...extra] = positionals;
     if (!kind || !file) throw new UsageError('import needs a kind and a file.');
-    if (extra.length > 0) throw new UsageError(`Unexpected arguments: ${extra.join(' ')}`);
+    noMore(extra);
     if (!isKindName(kind)) throw new UsageError(`Unknown kind "${kind}": use one of ${KIND_NAMES.join(', ')}.`);
     const encoding = parseEncoding(values['encoding']);
     try {
@@ -88,17 +81,10 @@ Exit status: 0 when the file was imported (or would be, with --dry-run), 1 when 
     const db = await openDb();
     try {
       await migrate(db);
-      let bar: Progress | undefined;
       const result = await importFile(db, kind, file, {
-        dryRun: values['dry-run'] === true,
+        dryRun: flag(values['dry-run']),
         encoding,
-        progress: {
-          start: (total) => {
-            if (total >= BAR_FROM) bar = progressBar(`Importing ${kind}`, total);
-          },
-          tick: (n) => bar?.tick(n),
-          done: () => bar?.done(),
-        },
+        progress: progressReport(`Importing ${kind}`, BAR_FROM),
       });
       for (const error of result.errors) console.error(formatRowError(error));
       console.log(summaryLine(result));

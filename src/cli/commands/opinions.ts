@@ -1,97 +1,18 @@
 /**
- * `gongshi opinions`: moderating the Citizen Deliberation Hall as the service role. Every rule
- * (pending → published | rejected once, a reason for a rejection, one official response) is
- * enforced by the database; this command only asks.
+ * `gongshi opinions`: moderating the Citizen Deliberation Hall (src/lib/hall/opinions.ts) as the
+ * service role; the database enforces every rule, this command parses and prints.
  */
 import type { Command } from '../command.ts';
 import { UsageError } from '../command.ts';
+import { choice, filledText, matching } from '../args.ts';
 import { openDb } from '../../lib/db/open.ts';
 import { migrate } from '../../lib/db/migrate.ts';
-import type { Db } from '../../lib/db/types.ts';
+import { listOpinions, OPINION_FILTERS, publishOpinions, rejectOpinions, respondToOpinion } from '../../lib/hall/opinions.ts';
 import { renderTable } from '../table.ts';
-
-export interface OpinionRow {
-  id: number;
-  topic: string;
-  status: string;
-  submitted_at: string;
-  display_name: string | null;
-  body: string;
-  rejection_reason: string | null;
-  response_unit: string | null;
-}
-
-const STATUSES = ['pending', 'published', 'rejected', 'all'] as const;
-type StatusFilter = (typeof STATUSES)[number];
-
-/** Opinions (never contacts), oldest first. */
-export function listOpinions(db: Db, filter: { status: StatusFilter; topic?: string | undefined; limit: number }): Promise<OpinionRow[]> {
-  return db.asRole('service_role', (tx) =>
-    tx.query<OpinionRow>(
-      `select o.id::int, t.slug as topic, o.status, to_char(o.submitted_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') as submitted_at,
-              o.display_name, o.body, o.rejection_reason, u.code as response_unit
-       from public.hall_opinions o
-       join public.hall_topics t on t.id = o.topic_id
-       left join public.units u on u.id = o.response_unit_id
-       where ($1 = 'all' or o.status = $1) and ($2::text is null or t.slug = $2)
-       order by o.submitted_at, o.id
-       limit $3`,
-      [filter.status, filter.topic ?? null, filter.limit],
-    ),
-  );
-}
-
-function expectRows(ids: number[], found: number[], what: string): void {
-  const missing = ids.filter((id) => !found.includes(id));
-  if (missing.length > 0) throw new UsageError(`No ${what} opinion with id ${missing.join(', ')}. Nothing was changed.`);
-}
-
-/** Publishes pending opinions, all or none. */
-export async function publishOpinions(db: Db, ids: number[]): Promise<number> {
-  return db.asRole('service_role', async (tx) => {
-    const rows = await tx.query<{ id: number }>(
-      `update public.hall_opinions set status = 'published', moderated_at = now()
-       where id = any ($1::bigint[]) and status = 'pending' returning id::int`,
-      [ids],
-    );
-    expectRows(ids, rows.map((r) => r.id), 'pending');
-    return rows.length;
-  });
-}
-
-/** Rejects pending opinions with a reason shown to nobody but staff and the record. */
-export async function rejectOpinions(db: Db, ids: number[], reason: string): Promise<number> {
-  return db.asRole('service_role', async (tx) => {
-    const rows = await tx.query<{ id: number }>(
-      `update public.hall_opinions set status = 'rejected', rejection_reason = $2, moderated_at = now()
-       where id = any ($1::bigint[]) and status = 'pending' returning id::int`,
-      [ids, reason.trim()],
-    );
-    expectRows(ids, rows.map((r) => r.id), 'pending');
-    return rows.length;
-  });
-}
-
-/** Gives a published opinion the official response of a unit (by unit code). */
-export async function respondToOpinion(db: Db, id: number, unitCode: string, text: string): Promise<void> {
-  await db.asRole('service_role', async (tx) => {
-    const [unit] = await tx.query<{ id: number }>(`select id::int from public.units where code = $1`, [unitCode]);
-    if (!unit) throw new UsageError(`No unit with code "${unitCode}".`);
-    const rows = await tx.query<{ id: number }>(
-      `update public.hall_opinions set response_text = $2, response_unit_id = $3, responded_at = now()
-       where id = $1 and status = 'published' returning id::int`,
-      [id, text.trim(), unit.id],
-    );
-    if (rows.length === 0) throw new UsageError(`Opinion ${id} is not a published opinion: only published opinions are answered.`);
-  });
-}
 
 function parseIds(positionals: string[], action: string): number[] {
   if (positionals.length === 0) throw new UsageError(`opinions ${action} needs at least one opinion id.`);
-  return positionals.map((p) => {
-    if (!/^\d{1,15}$/.test(p)) throw new UsageError(`"${p}" is not an opinion id.`);
-    return Number(p);
-  });
+  return positionals.map((p) => Number(matching(p, /^\d{1,15}$/, `"${p}" is not an opinion id.`)));
 }
 
 const oneLine = (text: string, max: number) => {
@@ -125,19 +46,15 @@ final: the database refuses to change a moderated opinion or an official respons
   },
   async run(values, positionals) {
     const [action, ...rest] = positionals;
-    const text = (name: string) => {
-      const value = values[name];
-      return typeof value === 'string' && value.trim() !== '' ? value : undefined;
-    };
+    const text = (name: string) => filledText(values[name]);
     const db = await openDb();
     try {
       await migrate(db);
       switch (action) {
         case 'list': {
-          const status = (text('status') ?? 'pending') as StatusFilter;
-          if (!STATUSES.includes(status)) throw new UsageError(`--status must be one of ${STATUSES.join(', ')}.`);
+          const status = choice(text('status') ?? 'pending', OPINION_FILTERS, `--status must be one of ${OPINION_FILTERS.join(', ')}.`);
           const limitText = text('limit') ?? '100';
-          if (!/^\d{1,6}$/.test(limitText)) throw new UsageError(`--limit must be a whole number, got "${limitText}".`);
+          matching(limitText, /^\d{1,6}$/, `--limit must be a whole number, got "${limitText}".`);
           const rows = await listOpinions(db, { status, topic: text('topic'), limit: Number(limitText) });
           if (rows.length === 0) {
             console.log(`No ${status === 'all' ? '' : `${status} `}opinions.`);

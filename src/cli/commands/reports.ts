@@ -1,8 +1,10 @@
+/** `gongshi reports due`: the monthly reporting cycle (src/lib/targets/cycle.ts). */
 import type { Command } from '../command.ts';
 import { UsageError } from '../command.ts';
+import { matching, noMore } from '../args.ts';
 import { openDb } from '../../lib/db/open.ts';
 import { migrate } from '../../lib/db/migrate.ts';
-import { reportsDue, type ReportsDue } from '../../lib/import/cycle.ts';
+import { reportsDue, type ReportsDue } from '../../lib/targets/cycle.ts';
 
 /** Targets still due, grouped by responsible unit, then the reports filed late. */
 export function formatReportsDue(r: ReportsDue): string {
@@ -52,15 +54,10 @@ Options:
   async run(values, positionals) {
     const [action, ...extra] = positionals;
     if (action !== 'due') throw new UsageError(action ? `Unknown action "${action}": use due.` : 'reports needs an action: due.');
-    if (extra.length > 0) throw new UsageError(`Unexpected arguments: ${extra.join(' ')}`);
-    const period = values['period'];
-    if (typeof period !== 'string' || !/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) {
-      throw new UsageError(`--period must be a month YYYY-MM, got "${String(period ?? '')}".`);
-    }
-    const asOf = values['as-of'];
-    if (asOf !== undefined && (typeof asOf !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(asOf))) {
-      throw new UsageError(`--as-of must be a date YYYY-MM-DD, got "${String(asOf)}".`);
-    }
+    noMore(extra);
+    const period = matching(values['period'], /^\d{4}-(0[1-9]|1[0-2])$/, `--period must be a month YYYY-MM, got "${String(values['period'] ?? '')}".`);
+    const asOf = values['as-of'] === undefined ? undefined
+      : matching(values['as-of'], /^\d{4}-\d{2}-\d{2}$/, `--as-of must be a date YYYY-MM-DD, got "${String(values['as-of'])}".`);
     const db = await openDb();
     try {
       await migrate(db);

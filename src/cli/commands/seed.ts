@@ -1,11 +1,12 @@
 import type { Command } from '../command.ts';
 import { UsageError } from '../command.ts';
+import { flag, text } from '../args.ts';
 import { openDb } from '../../lib/db/open.ts';
 import { migrate } from '../../lib/db/migrate.ts';
 import { DEFAULT_DEMO, generateDemoCity, parseAsOf } from '../../lib/demo/generate.ts';
 import { clearCity, loadDemoCity } from '../../lib/demo/load.ts';
 import { cityChecksum } from '../../lib/demo/checksum.ts';
-import { progressBar, type Progress } from '../progress.ts';
+import { progressReport } from '../../lib/progress.ts';
 
 export const seedCommand: Command = {
   name: 'seed',
@@ -32,12 +33,12 @@ Refuses to write into a database that already has units, unless --reset is given
     reset: { type: 'boolean' },
   },
   async run(values) {
-    if (!values['demo']) throw new UsageError('seed needs --demo (the only data set it generates).');
-    const seedText = (values['seed'] as string | undefined) ?? String(DEFAULT_DEMO.seed);
+    if (!flag(values['demo'])) throw new UsageError('seed needs --demo (the only data set it generates).');
+    const seedText = text(values['seed']) ?? String(DEFAULT_DEMO.seed);
     if (!/^\d{1,10}$/.test(seedText) || Number(seedText) > 4294967295) {
       throw new UsageError(`--seed must be a whole number from 0 to 4294967295, got "${seedText}".`);
     }
-    const asOf = (values['as-of'] as string | undefined) ?? DEFAULT_DEMO.asOf;
+    const asOf = text(values['as-of']) ?? DEFAULT_DEMO.asOf;
     try {
       parseAsOf(asOf);
     } catch (error) {
@@ -46,15 +47,10 @@ Refuses to write into a database that already has units, unless --reset is given
     const db = await openDb();
     try {
       await migrate(db);
-      if (values['reset']) await clearCity(db);
+      if (flag(values['reset'])) await clearCity(db);
       const started = Date.now();
       const city = generateDemoCity({ seed: Number(seedText), asOf });
-      let bar: Progress | undefined;
-      const result = await loadDemoCity(db, city, {
-        start: (total) => (bar = progressBar('Seeding demo city', total)),
-        tick: (n) => bar?.tick(n),
-        done: () => bar?.done(),
-      });
+      const result = await loadDemoCity(db, city, progressReport('Seeding demo city'));
       console.log(
         `Demo city loaded in ${((Date.now() - started) / 1000).toFixed(1)}s: ${city.units.length} units, ` +
           `${city.cadres.length} cadres, ${city.targets.length} targets, ${city.progress_reports.length} progress reports, ` +

@@ -1,9 +1,11 @@
+/** `gongshi targets`: the target-setting cycle (src/lib/targets/cycle.ts) — review, approve, publish. */
 import type { Command } from '../command.ts';
 import { UsageError } from '../command.ts';
+import { noMore, optionalYear, text } from '../args.ts';
 import { openDb } from '../../lib/db/open.ts';
 import { migrate } from '../../lib/db/migrate.ts';
-import { advanceTargets, reviewTargets, type Advanced, type ReviewRow } from '../../lib/import/cycle.ts';
-import { optionalYear } from '../args.ts';
+import { advanceTargets, reviewTargets, type Advanced, type ReviewRow } from '../../lib/targets/cycle.ts';
+import type { TargetLifecycle } from '../../lib/domain/targets.ts';
 
 const DIRECTION = { higher: 'higher is better', lower: 'lower is better', qualitative: 'qualitative' } as const;
 
@@ -43,7 +45,7 @@ export function formatReview(year: number, rows: readonly ReviewRow[], tolerance
   return lines.join('\n');
 }
 
-export function formatAdvanced(year: number, to: 'approved' | 'published', rows: readonly Advanced[]): string {
+export function formatAdvanced(year: number, to: Exclude<TargetLifecycle, 'draft'>, rows: readonly Advanced[]): string {
   const changed = rows.filter((r) => r.previous_status !== r.status);
   const already = rows.filter((r) => r.previous_status === r.status);
   const verb = to === 'approved' ? 'Approved' : 'Published';
@@ -56,9 +58,9 @@ export function formatAdvanced(year: number, to: 'approved' | 'published', rows:
   return lines.join('\n');
 }
 
-function parseCodes(value: string | boolean | undefined): string[] | undefined {
+function parseCodes(value: string | undefined): string[] | undefined {
   if (value === undefined) return undefined;
-  const codes = String(value).split(/[,，\s]+/).map((c) => c.trim()).filter(Boolean);
+  const codes = value.split(/[,，\s]+/).map((c) => c.trim()).filter(Boolean);
   if (codes.length === 0) throw new UsageError('--codes needs at least one target code.');
   return codes;
 }
@@ -97,12 +99,12 @@ Options:
     if (action !== 'review' && action !== 'approve' && action !== 'publish') {
       throw new UsageError(action ? `Unknown action "${action}": use review, approve or publish.` : 'targets needs an action: review, approve or publish.');
     }
-    if (extra.length > 0) throw new UsageError(`Unexpected arguments: ${extra.join(' ')}`);
+    noMore(extra);
     const year = optionalYear(values['year']);
     if (year === undefined) throw new UsageError(`targets ${action} needs --year.`);
-    const codes = parseCodes(values['codes']);
+    const codes = parseCodes(text(values['codes']));
     if (action === 'review' && codes) throw new UsageError('--codes applies to approve and publish.');
-    const toleranceText = values['tolerance'];
+    const toleranceText = text(values['tolerance']);
     if (toleranceText !== undefined && action !== 'review') throw new UsageError('--tolerance applies to review.');
     const tolerance = toleranceText === undefined ? 0.25 : Number(toleranceText);
     if (!Number.isFinite(tolerance) || tolerance <= 0) throw new UsageError(`--tolerance must be a positive share such as 0.25, got "${String(toleranceText)}".`);

@@ -1,11 +1,10 @@
 import path from 'node:path';
 import type { Command } from '../command.ts';
 import { UsageError } from '../command.ts';
+import { noMore, parseEncoding, parseFormat, parseKind, parseLang, text } from '../args.ts';
 import { writeTemplate } from '../../lib/import/import.ts';
 import { KIND_NAMES } from '../../lib/import/kind.ts';
 import { KINDS } from '../../lib/import/kinds/index.ts';
-import { parseFormat, parseKind, parseLang } from './export.ts';
-import { parseEncoding } from './import.ts';
 
 export const templateCommand: Command = {
   name: 'template',
@@ -33,8 +32,8 @@ The columns are documented in docs/import.md.`,
   async run(values, positionals) {
     const [kindArg, ...extra] = positionals;
     const kind = parseKind(kindArg, 'template');
-    if (extra.length > 0) throw new UsageError(`Unexpected arguments: ${extra.join(' ')}`);
-    const out = values['out'] as string | undefined;
+    noMore(extra);
+    const out = text(values['out']);
     const format = parseFormat(values['format'], out);
     const encoding = parseEncoding(values['encoding']);
     if (encoding && format !== 'csv') throw new UsageError('--encoding applies to CSV files only.');

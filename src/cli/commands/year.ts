@@ -1,7 +1,9 @@
+/** `gongshi year`: assessment years and their scoring rules (src/lib/assessment/years.ts). */
 import type { Command } from '../command.ts';
 import { UsageError } from '../command.ts';
-import { decimal } from '../args.ts';
+import { choice, decimal, matching, text } from '../args.ts';
 import { openDb } from '../../lib/db/open.ts';
+import { createYear, listYears, updateYear, YEAR_STATUSES, type YearRules } from '../../lib/assessment/years.ts';
 import { renderTable } from '../table.ts';
 
 const HELP = `Usage: npm run gongshi -- year <list | create | set> [options]
@@ -31,27 +33,27 @@ const OPTIONS = {
 } as const;
 
 
-/** Column → value for the options given; the database checks the rules (sums, ranges). */
-function columns(values: Record<string, string | boolean | undefined>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  const get = (k: string) => (typeof values[k] === 'string' ? (values[k]).trim() : undefined);
+/** The rules given as options; the database checks them (sums, ranges). */
+function rules(values: Record<string, string | boolean | undefined>): YearRules {
+  const out: YearRules = {};
+  const get = (k: string) => text(values[k])?.trim();
   const status = get('status');
   if (status !== undefined) {
-    if (!['planning', 'active', 'closed'].includes(status)) throw new UsageError('--status must be planning, active or closed (publishing is done by assess publish).');
-    out['status'] = status;
+    out.status = choice(status, YEAR_STATUSES, '--status must be planning, active or closed (publishing is done by assess publish).');
   }
   const weights = get('weights');
   if (weights !== undefined) {
     const parts = weights.split(',').map((w) => decimal(w, 'weights'));
     if (parts.length !== 3) throw new UsageError('--weights takes three numbers: target,mass,monitoring (e.g. 0.6,0.25,0.15).');
-    [out['weight_target'], out['weight_mass'], out['weight_monitoring']] = parts;
+    const [target, mass, monitoring] = parts as [number, number, number];
+    Object.assign(out, { weight_target: target, weight_mass: mass, weight_monitoring: monitoring });
   }
-  const simple: [string, string][] = [['excellent', 'excellent_count'], ['bottom', 'bottom_count'], ['pass', 'pass_score'], ['good', 'good_score'],
+  const simple = [['excellent', 'excellent_count'], ['bottom', 'bottom_count'], ['pass', 'pass_score'], ['good', 'good_score'],
     ['cap', 'achievement_cap'], ['min-sample', 'mass_min_sample'], ['due-day', 'report_due_day'],
-    ['cadre-lower', 'cadre_lower_below'], ['cadre-raise', 'cadre_raise_from']];
-  for (const [flag, column] of simple) {
-    const v = get(flag);
-    if (v !== undefined) out[column] = decimal(v, flag);
+    ['cadre-lower', 'cadre_lower_below'], ['cadre-raise', 'cadre_raise_from']] as const;
+  for (const [option, column] of simple) {
+    const v = get(option);
+    if (v !== undefined) out[column] = decimal(v, option);
   }
   const groups = get('groups');
   if (groups !== undefined) {
@@ -60,7 +62,7 @@ function columns(values: Record<string, string | boolean | undefined>): Record<s
       if (!m) throw new UsageError(`--groups takes group=weight pairs, got "${pair}".`);
       return [m[1]!, Number(m[2])] as const;
     });
-    out['respondent_group_weights'] = JSON.stringify(Object.fromEntries(entries));
+    out.respondent_group_weights = Object.fromEntries(entries);
   }
   return out;
 }
@@ -71,39 +73,21 @@ export const yearCommand: Command = {
   help: HELP,
   options: OPTIONS,
   async run(values, positionals) {
-    const [action] = positionals;
-    if (!action || !['list', 'create', 'set'].includes(action)) throw new UsageError('year needs an action: list, create or set.');
+    const action = choice(positionals[0], ['list', 'create', 'set'], 'year needs an action: list, create or set.');
     const db = await openDb();
     try {
       if (action === 'list') {
-        const rows = await db.query<Record<string, string>>(
-          `select year::text, status, concat_ws(' / ', weight_target, weight_mass, weight_monitoring) as weights, excellent_count::text,
-                  bottom_count::text, pass_score::text, good_score::text, respondent_group_weights::text as groups, mass_min_sample::text,
-                  report_due_day::text from public.assessment_years order by year`);
+        const rows = await listYears(db);
         console.log(rows.length === 0 ? 'No assessment years yet: npm run gongshi -- year create --year 2026'
-          : renderTable(['year', 'status', 'weights', 'excellent', 'bottom', 'pass', 'good', 'groups', 'min sample', 'due day'], rows.map((r) => Object.values(r))));
+          : renderTable(['year', 'status', 'weights', 'excellent', 'bottom', 'pass', 'good', 'groups', 'min sample', 'due day'], rows.map((r) => [
+            r.year, r.status, r.weights, r.excellent_count, r.bottom_count, r.pass_score, r.good_score, r.groups, r.mass_min_sample, r.report_due_day,
+          ])));
         return 0;
       }
-      const yearText = typeof values['year'] === 'string' ? values['year'] : '';
-      if (!/^\d{4}$/.test(yearText)) throw new UsageError('--year must be a year such as 2027.');
-      const set = columns(values);
-      const names = Object.keys(set);
-      const cast = (c: string) => (c === 'respondent_group_weights' ? '::text::jsonb' : '');
-      await db.transaction(async (tx) => {
-        if (action === 'create') {
-          await tx.query(
-            `insert into public.assessment_years (year${names.map((c) => `, ${c}`).join('')})
-             values ($1${names.map((c, i) => `, $${i + 2}${cast(c)}`).join('')})`,
-            [Number(yearText), ...names.map((c) => set[c])]);
-        } else {
-          if (names.length === 0) throw new UsageError('year set needs at least one rule to change.');
-          const [y] = await tx.query<{ status: string }>(`select status from public.assessment_years where year = $1 for update`, [Number(yearText)]);
-          if (!y) throw new UsageError(`${yearText} is not an assessment year: create it first.`);
-          if (y.status === 'published') throw new UsageError(`The ${yearText} assessment is published: its rules can no longer change.`);
-          await tx.query(`update public.assessment_years set ${names.map((c, i) => `${c} = $${i + 2}${cast(c)}`).join(', ')} where year = $1`,
-            [Number(yearText), ...names.map((c) => set[c])]);
-        }
-      });
+      const yearText = matching(values['year'], /^\d{4}$/, '--year must be a year such as 2027.');
+      const given = rules(values);
+      if (action === 'create') await createYear(db, Number(yearText), given);
+      else await updateYear(db, Number(yearText), given);
       console.log(`${action === 'create' ? 'Created' : 'Updated'} assessment year ${yearText}.`);
       return 0;
     } finally {

@@ -4,11 +4,12 @@
  * clock). Never "0 seats left": more sign-ups than seats means a draw decides, not that it is too late.
  */
 import type { Locale } from '../../i18n/ui.ts';
+import type { HearingStatus } from '../../lib/domain/hearings.ts';
 import type { ParticipationTranslator } from '../../i18n/participation.ts';
 import { formatDateTime, windowState, type WindowState } from './format.ts';
 
 export interface SeatFigures {
-  status: 'open' | 'closed' | 'held' | 'cancelled';
+  status: HearingStatus;
   seats: number;
   signups: number;
   signup_opens_at: string;

@@ -7,9 +7,8 @@
 import { onMount, tick } from 'svelte';
 import type { z } from 'zod';
 import type { Locale } from '../../i18n/ui.ts';
-import {
-  describeRpcError, parseWithFriendlyErrors, type CatalogueEntry, type FieldError, type ParticipationRpc,
-} from '../../lib/errors/catalogue.ts';
+import type { CitizenRpc } from '../../lib/citizen-rpcs.ts';
+import { describeRpcError, parseWithFriendlyErrors, type CatalogueEntry, type FieldError } from '../../lib/errors/catalogue.ts';
 
 export class RpcForm {
   errors = $state.raw<FieldError[]>([]);
@@ -32,7 +31,7 @@ export class RpcForm {
   errorFor = (field: string): string | undefined => this.errors.find((e) => e.field === field)?.message;
 
   /** Checks `input`, then calls `rpc`: its answer, or undefined once the problem is on screen. */
-  async send<T>(schema: z.ZodType, input: unknown, rpc: ParticipationRpc): Promise<T | undefined> {
+  async send<T>(schema: z.ZodType, input: unknown, rpc: CitizenRpc): Promise<T | undefined> {
     this.server = null;
     const parsed = parseWithFriendlyErrors(schema, input, this.#locale());
     if (!parsed.success) {

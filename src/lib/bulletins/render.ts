@@ -1,4 +1,5 @@
 /** Turns a period's figures into a bulletin's title, summary and Markdown body, in Chinese and English. */
+import { PROGRESS_STATUS } from '../domain/progress.ts';
 import type { PeriodFigures, StatusCounts } from '../schemas/period-figures.ts';
 
 export interface RenderedBulletin {
@@ -71,10 +72,7 @@ export function renderBulletin(f: PeriodFigures): RenderedBulletin {
     `Of ${f.commitments.total} public commitments, ${f.commitments.completed} were kept and ${f.commitments.at_risk} are at risk.`;
 
   const statusTable = (en: boolean) => {
-    const rows: [string, string, keyof StatusCounts][] = [
-      ['已完成', 'Completed', 'completed'], ['按进度推进', 'On track', 'on_track'], ['滞后', 'Behind', 'behind'],
-      ['未完成', 'Not completed', 'not_completed'], ['未报送', 'No report', 'no_report'],
-    ];
+    const rows = PROGRESS_STATUS.codes.map((key) => [PROGRESS_STATUS.labels[key]['zh-CN'], PROGRESS_STATUS.labels[key].en, key] as const);
     const head = en ? '| Status | Targets | Share | Change |\n|---|---:|---:|---:|' : '| 状态 | 目标数 | 占比 | 较上期 |\n|---|---:|---:|---:|';
     return [head, ...rows.map(([zh, eng, key]) => `| ${en ? eng : zh} | ${s[key]} | ${pct(s[key], f.targets)}% | ${change(s, p, key)} |`)].join('\n');
   };

@@ -30,18 +30,16 @@ export function databaseLoader<T extends object>(
     name: `gongshi-db-${name}`,
     async load(context) {
       const { store, logger } = context;
-      const store_ = async (rows: T[], from: string) => {
+      // The reads (lib/queries) parse their rows with the collection's schema already: stored as
+      // they are, not parsed a second time (a snapshot holds those parsed rows too).
+      const store_ = (rows: T[], from: string) => {
         store.clear();
-        for (const row of rows) {
-          const id = idOf(row);
-          const data = await context.parseData({ id, data: row as Record<string, unknown> });
-          store.set({ id, data });
-        }
+        for (const row of rows) store.set({ id: idOf(row), data: row as Record<string, unknown> });
         logger.info(`${rows.length} ${name} from ${from}`);
       };
       const snapshot = snapshotFile(name);
       if (snapshot?.mode === 'read') {
-        await store_(JSON.parse(fs.readFileSync(snapshot.file, 'utf8')) as T[], snapshot.file);
+        store_(JSON.parse(fs.readFileSync(snapshot.file, 'utf8')) as T[], snapshot.file);
         return;
       }
       const db = await useSharedDb();
@@ -51,7 +49,7 @@ export function databaseLoader<T extends object>(
           fs.mkdirSync(path.dirname(snapshot.file), { recursive: true });
           fs.writeFileSync(snapshot.file, JSON.stringify(rows));
         }
-        await store_(rows, db.location);
+        store_(rows, db.location);
       } catch (error) {
         // Missing tables, roles or schemas mean the migrations never ran on this database.
         const code = pgErrorFields(error)?.code;

@@ -1,115 +1,357 @@
 /**
- * What citizens are told when something goes wrong, in one place (Astro keeps its errors the same
- * way: `{ name, title, message, hint }`). Two kinds:
- * - RPC errors, keyed by the code the database (or the gateway) answered with; a few codes mean
- *   different things for different RPCs (PT409: the topic is closed, sign-ups have ended, …), so an
- *   RPC may refine a code.
- * - Field messages of the forms' zod schemas, whose messages are keys of FIELD_MESSAGES.
+ * What citizens are told when something goes wrong, in one place, the way Astro keeps its errors
+ * (core/errors/errors-data.ts): each error a named export checked with `satisfies ErrorData`, in
+ * both locales, never changed after its declaration. Two kinds:
+ * - RPC errors, found by the code the database (or the gateway) answered with. A few codes mean
+ *   something particular for some RPCs (PT409: the topic is closed, sign-ups have ended, …): such
+ *   an entry names those `rpcs` and refines the general entry of its code for them.
+ * - Field messages of the forms' zod schemas, whose messages are FieldMessageKeys.
  */
 import type { z } from 'zod';
 import type { Locale } from '../../i18n/ui.ts';
+import type { CitizenRpc } from '../citizen-rpcs.ts';
 
+/** A text in every locale. */
+export type Localized = Readonly<Record<Locale, string>>;
+
+export interface ErrorData {
+  /** Stable identifier in PascalCase; the error summary carries it as `data-error`. */
+  readonly name: string;
+  /**
+   * The code answered: a SQLSTATE, `PTxxx` (raised for that HTTP status), PostgREST's `PGRSTxxx`,
+   * or, set by the client, NETWORK (no answer) and UNEXPECTED (a code the catalogue does not know).
+   */
+  readonly code: string;
+  /** Other codes that mean the same to a citizen. */
+  readonly aliases?: readonly string[];
+  /** Set on a refinement: the RPCs for which this entry replaces the general entry of `code`. */
+  readonly rpcs?: readonly [CitizenRpc, ...CitizenRpc[]];
+  readonly title: Localized;
+  readonly message: Localized;
+  readonly hint?: Localized;
+}
+
+// Whatever the RPC.
+
+export const MissingValue = {
+  name: 'MissingValue',
+  code: '23502',
+  title: { 'zh-CN': '缺少必填内容', en: 'Something is missing' },
+  message: { 'zh-CN': '有必填的内容没有填写。', en: 'A required field was left empty.' },
+  hint: { 'zh-CN': '请填写标有“必填”的各项后再提交。', en: 'Fill in the fields marked required and send again.' },
+} satisfies ErrorData;
+
+export const EmptyValue = {
+  name: 'EmptyValue',
+  code: '23514',
+  title: { 'zh-CN': '内容为空或过短', en: 'Too short' },
+  message: { 'zh-CN': '有一项内容是空的或太短。', en: 'A field is empty or too short.' },
+  hint: { 'zh-CN': '请补充后再提交。', en: 'Add a little more and send again.' },
+} satisfies ErrorData;
+
+export const TooLong = {
+  name: 'TooLong',
+  code: '22001',
+  title: { 'zh-CN': '内容过长', en: 'Too long' },
+  message: { 'zh-CN': '有一项内容超过了字数上限。', en: 'A field is longer than allowed.' },
+  hint: { 'zh-CN': '请精简后再提交。', en: 'Shorten it and send again.' },
+} satisfies ErrorData;
+
+export const InvalidValue = {
+  name: 'InvalidValue',
+  code: '22023',
+  title: { 'zh-CN': '内容格式不正确', en: 'Not valid' },
+  message: { 'zh-CN': '有一项内容的格式不正确。', en: 'A field is not in the expected form.' },
+  hint: { 'zh-CN': '请检查后再提交。', en: 'Check it and send again.' },
+} satisfies ErrorData;
+
+export const WrongType = {
+  name: 'WrongType',
+  code: '22P02',
+  title: { 'zh-CN': '内容格式不正确', en: 'Not valid' },
+  message: { 'zh-CN': '提交的数据格式不正确。', en: 'The data sent was not in the expected form.' },
+  hint: { 'zh-CN': '请刷新页面后重试。', en: 'Reload the page and try again.' },
+} satisfies ErrorData;
+
+export const Duplicate = {
+  name: 'Duplicate',
+  code: '23505',
+  title: { 'zh-CN': '重复提交', en: 'Already sent' },
+  message: { 'zh-CN': '这项内容已经提交过了。', en: 'This has been sent before.' },
+} satisfies ErrorData;
+
+export const NotFound = {
+  name: 'NotFound',
+  code: 'PT404',
+  title: { 'zh-CN': '找不到', en: 'Not found' },
+  message: { 'zh-CN': '要提交的对象不存在，可能已被删除。', en: 'What you are answering no longer exists.' },
+  hint: { 'zh-CN': '请刷新页面。', en: 'Reload the page.' },
+} satisfies ErrorData;
+
+export const WindowClosed = {
+  name: 'WindowClosed',
+  code: 'PT409',
+  title: { 'zh-CN': '目前不开放', en: 'Not open' },
+  message: { 'zh-CN': '现在不在开放时间内。', en: 'This is not open at the moment.' },
+} satisfies ErrorData;
+
+export const AlreadyUsed = {
+  name: 'AlreadyUsed',
+  code: 'PT410',
+  title: { 'zh-CN': '已经使用过', en: 'Already used' },
+  message: { 'zh-CN': '这项内容已经使用过，不能再次使用。', en: 'This has already been used.' },
+} satisfies ErrorData;
+
+export const NotAllowed = {
+  name: 'NotAllowed',
+  code: 'PT403',
+  title: { 'zh-CN': '无效', en: 'Not valid' },
+  message: { 'zh-CN': '提交的凭证无效。', en: 'The credential you gave is not valid.' },
+} satisfies ErrorData;
+
+export const TooManyRequests = {
+  name: 'TooManyRequests',
+  code: 'PT429',
+  title: { 'zh-CN': '提交过于频繁', en: 'Too many attempts' },
+  message: { 'zh-CN': '同一网络在短时间内提交次数过多。', en: 'Too many submissions from your connection in a short time.' },
+  hint: { 'zh-CN': '请稍后再试。', en: 'Please try again later.' },
+} satisfies ErrorData;
+
+/** PGRST301 (a bad key), PGRST302 (no key) and 42501 (the anonymous role may not call it) alike. */
+export const NotConfigured = {
+  name: 'NotConfigured',
+  code: 'PGRST301',
+  aliases: ['PGRST302', '42501'],
+  title: { 'zh-CN': '服务配置有误', en: 'Service misconfigured' },
+  message: {
+    'zh-CN': '网站无法连接参与服务（访问密钥无效）。',
+    en: 'The site could not reach the participation service (invalid key).',
+  },
+  hint: { 'zh-CN': '请稍后再试，或联系网站管理员。', en: 'Try again later or tell the site\'s administrators.' },
+} satisfies ErrorData;
+
+export const Unavailable = {
+  name: 'Unavailable',
+  code: 'PGRST202',
+  title: { 'zh-CN': '服务暂不可用', en: 'Unavailable' },
+  message: { 'zh-CN': '参与服务暂时不可用。', en: 'The participation service is not available.' },
+  hint: { 'zh-CN': '请稍后再试。', en: 'Please try again later.' },
+} satisfies ErrorData;
+
+export const NetworkError = {
+  name: 'NetworkError',
+  code: 'NETWORK',
+  title: { 'zh-CN': '网络连接失败', en: 'Connection failed' },
+  message: { 'zh-CN': '无法连接到服务器，您的内容没有提交。', en: 'The server could not be reached; nothing was sent.' },
+  hint: { 'zh-CN': '请检查网络后重试。', en: 'Check your connection and try again.' },
+} satisfies ErrorData;
+
+export const Unexpected = {
+  name: 'Unexpected',
+  code: 'UNEXPECTED',
+  title: { 'zh-CN': '提交失败', en: 'Something went wrong' },
+  message: { 'zh-CN': '服务器暂时无法处理您的请求，您的内容没有保存。', en: 'The server could not handle your request; nothing was saved.' },
+  hint: { 'zh-CN': '请稍后再试。', en: 'Please try again later.' },
+} satisfies ErrorData;
+
+// Refinements: what a code means for particular RPCs.
+
+export const TopicNotFound = {
+  name: 'TopicNotFound',
+  code: 'PT404',
+  rpcs: ['submit_hall_opinion'],
+  title: { 'zh-CN': '话题不存在', en: 'No such topic' },
+  message: { 'zh-CN': '这个话题不存在。', en: 'This topic does not exist.' },
+  hint: { 'zh-CN': '请从议事厅的话题列表进入。', en: 'Choose a topic from the hall.' },
+} satisfies ErrorData;
+
+export const TopicClosed = {
+  name: 'TopicClosed',
+  code: 'PT409',
+  rpcs: ['submit_hall_opinion'],
+  title: { 'zh-CN': '话题未开放', en: 'Topic not open' },
+  message: { 'zh-CN': '这个话题目前不接受意见（尚未开始或已经结束）。', en: 'This topic is not taking opinions (not open yet, or closed).' },
+  hint: { 'zh-CN': '可以查看其他正在征求意见的话题。', en: 'See the topics open now.' },
+} satisfies ErrorData;
+
+export const TooManyOpinions = {
+  name: 'TooManyOpinions',
+  code: 'PT429',
+  rpcs: ['submit_hall_opinion'],
+  title: { 'zh-CN': '提交过于频繁', en: 'Too many opinions' },
+  message: { 'zh-CN': '同一网络十分钟内最多提交5条意见。', en: 'At most 5 opinions per 10 minutes from one connection.' },
+  hint: { 'zh-CN': '请稍后再试。', en: 'Please try again later.' },
+} satisfies ErrorData;
+
+export const AlreadySignedUp = {
+  name: 'AlreadySignedUp',
+  code: '23505',
+  rpcs: ['sign_up_for_hearing'],
+  title: { 'zh-CN': '已经报名', en: 'Already signed up' },
+  message: { 'zh-CN': '这个联系方式已经报名了本场听证会。', en: 'This contact has already signed up for this hearing.' },
+  hint: {
+    'zh-CN': '可以用确认码查询报名状态；如需修改，请先撤回再重新报名。',
+    en: 'Check your sign-up with its confirmation code; to change it, withdraw and sign up again.',
+  },
+} satisfies ErrorData;
+
+export const HearingNotFound = {
+  name: 'HearingNotFound',
+  code: 'PT404',
+  rpcs: ['sign_up_for_hearing'],
+  title: { 'zh-CN': '听证会不存在', en: 'No such hearing' },
+  message: { 'zh-CN': '这场听证会不存在。', en: 'This hearing does not exist.' },
+} satisfies ErrorData;
+
+export const SignupsClosed = {
+  name: 'SignupsClosed',
+  code: 'PT409',
+  rpcs: ['sign_up_for_hearing'],
+  title: { 'zh-CN': '报名未开放', en: 'Sign-ups not open' },
+  message: {
+    'zh-CN': '这场听证会目前不接受报名（尚未开始、已截止或已取消）。',
+    en: 'This hearing is not taking sign-ups (not started, ended or cancelled).',
+  },
+} satisfies ErrorData;
+
+export const InvalidSignup = {
+  name: 'InvalidSignup',
+  code: '22023',
+  rpcs: ['sign_up_for_hearing'],
+  title: { 'zh-CN': '报名信息有误', en: 'Check your details' },
+  message: { 'zh-CN': '联系方式、身份类别或所在区市不正确。', en: 'The contact, category or district is not valid.' },
+  hint: { 'zh-CN': '联系方式请填写电子邮箱或手机号码。', en: 'Give an e-mail address or a phone number as contact.' },
+} satisfies ErrorData;
+
+export const CodeNotFound = {
+  name: 'CodeNotFound',
+  code: 'PT404',
+  rpcs: ['check_hearing_signup', 'withdraw_hearing_signup'],
+  title: { 'zh-CN': '确认码无效', en: 'Code not found' },
+  message: { 'zh-CN': '没有与这个确认码对应的报名。', en: 'No sign-up has this confirmation code.' },
+  hint: { 'zh-CN': '请核对确认码，注意不要输错字符。', en: 'Check the code for typing errors.' },
+} satisfies ErrorData;
+
+export const CodeMalformed = {
+  name: 'CodeMalformed',
+  code: '22023',
+  rpcs: ['check_hearing_signup', 'withdraw_hearing_signup'],
+  title: { 'zh-CN': '确认码格式不对', en: 'Not a confirmation code' },
+  message: { 'zh-CN': '确认码由16位字母和数字组成。', en: 'A confirmation code has 16 letters and digits.' },
+  hint: { 'zh-CN': '例如 7KQ2-M9XD-4HBT-PW3N。', en: 'For example 7KQ2-M9XD-4HBT-PW3N.' },
+} satisfies ErrorData;
+
+export const AlreadyWithdrawn = {
+  name: 'AlreadyWithdrawn',
+  code: 'PT410',
+  rpcs: ['withdraw_hearing_signup'],
+  title: { 'zh-CN': '已经撤回', en: 'Already withdrawn' },
+  message: { 'zh-CN': '这个报名已经撤回了。', en: 'This sign-up has already been withdrawn.' },
+  hint: { 'zh-CN': '如报名仍在进行，可以重新报名。', en: 'While sign-ups are open you may sign up again.' },
+} satisfies ErrorData;
+
+export const HearingOver = {
+  name: 'HearingOver',
+  code: 'PT409',
+  rpcs: ['withdraw_hearing_signup'],
+  title: { 'zh-CN': '无法撤回', en: 'Cannot withdraw' },
+  message: {
+    'zh-CN': '听证会已经举行或已取消，报名不能再撤回。',
+    en: 'The hearing has been held or cancelled; sign-ups can no longer be withdrawn.',
+  },
+} satisfies ErrorData;
+
+export const TokenMissing = {
+  name: 'TokenMissing',
+  code: '23502',
+  rpcs: ['submit_survey_response'],
+  title: { 'zh-CN': '缺少内容', en: 'Something is missing' },
+  message: { 'zh-CN': '请填写邀请码并回答所有必答题。', en: 'Enter your invitation token and answer every required question.' },
+} satisfies ErrorData;
+
+export const AlreadyAnswered = {
+  name: 'AlreadyAnswered',
+  code: '23505',
+  rpcs: ['submit_survey_response'],
+  title: { 'zh-CN': '已经答过', en: 'Already answered' },
+  message: { 'zh-CN': '这个问卷已经从您的网络连接提交过答卷。', en: 'This survey has already been answered from your connection.' },
+  hint: { 'zh-CN': '谢谢，您之前的答卷已经计入。', en: 'Thank you: your earlier answers count.' },
+} satisfies ErrorData;
+
+export const TokenInvalid = {
+  name: 'TokenInvalid',
+  code: 'PT403',
+  rpcs: ['submit_survey_response'],
+  title: { 'zh-CN': '邀请码无效', en: 'Token not valid' },
+  message: { 'zh-CN': '这个邀请码不属于本问卷，或输入有误。', en: 'This invitation token is not for this survey, or was mistyped.' },
+  hint: { 'zh-CN': '请核对邀请函上的邀请码。', en: 'Check the token on your invitation.' },
+} satisfies ErrorData;
+
+export const TokenUsed = {
+  name: 'TokenUsed',
+  code: 'PT410',
+  rpcs: ['submit_survey_response'],
+  title: { 'zh-CN': '邀请码已使用', en: 'Token already used' },
+  message: { 'zh-CN': '这个邀请码已经使用过，每个邀请码只能答一次。', en: 'This invitation token has already been used; each works once.' },
+  hint: { 'zh-CN': '如果不是您本人使用的，请联系考核办。', en: 'If you did not use it, tell the assessment office.' },
+} satisfies ErrorData;
+
+export const SurveyNotFound = {
+  name: 'SurveyNotFound',
+  code: 'PT404',
+  rpcs: ['submit_survey_response'],
+  title: { 'zh-CN': '问卷不存在', en: 'No such survey' },
+  message: { 'zh-CN': '这个问卷不存在。', en: 'This survey does not exist.' },
+} satisfies ErrorData;
+
+export const SurveyClosed = {
+  name: 'SurveyClosed',
+  code: 'PT409',
+  rpcs: ['submit_survey_response'],
+  title: { 'zh-CN': '问卷未开放', en: 'Survey not open' },
+  message: { 'zh-CN': '这个问卷目前不接受答卷。', en: 'This survey is not taking answers at the moment.' },
+} satisfies ErrorData;
+
+export const InvalidAnswer = {
+  name: 'InvalidAnswer',
+  code: '22023',
+  rpcs: ['submit_survey_response'],
+  title: { 'zh-CN': '答卷或邀请码有误', en: 'Check your answers' },
+  message: {
+    'zh-CN': '邀请码格式不对，或有答案不符合题目要求。',
+    en: 'The token is not in the right form, or an answer does not fit its question.',
+  },
+  hint: { 'zh-CN': '邀请码由24位字母和数字组成。', en: 'An invitation token has 24 letters and digits.' },
+} satisfies ErrorData;
+
+/** The entries that apply whatever the RPC, one per code. */
+export const RPC_ERRORS: readonly ErrorData[] = [
+  MissingValue, EmptyValue, TooLong, InvalidValue, WrongType, Duplicate, NotFound, WindowClosed, AlreadyUsed,
+  NotAllowed, TooManyRequests, NotConfigured, Unavailable, NetworkError, Unexpected,
+];
+
+/** The entries that refine a code for some RPCs, at most one per RPC and code. */
+export const RPC_REFINEMENTS: readonly ErrorData[] = [
+  TopicNotFound, TopicClosed, TooManyOpinions,
+  AlreadySignedUp, HearingNotFound, SignupsClosed, InvalidSignup,
+  CodeNotFound, CodeMalformed, AlreadyWithdrawn, HearingOver,
+  TokenMissing, AlreadyAnswered, TokenInvalid, TokenUsed, SurveyNotFound, SurveyClosed, InvalidAnswer,
+];
+
+const byCode: ReadonlyMap<string, ErrorData> = new Map(
+  RPC_ERRORS.flatMap((entry) => [entry.code, ...(entry.aliases ?? [])].map((code) => [code, entry] as const)),
+);
+const byRpcAndCode: ReadonlyMap<string, ErrorData> = new Map(
+  RPC_REFINEMENTS.flatMap((entry) => (entry.rpcs ?? []).map((rpc) => [`${rpc} ${entry.code}`, entry] as const)),
+);
+
+/** An entry in one locale, as the error summary shows it. */
 export interface CatalogueEntry {
-  /** Stable identifier, e.g. WindowClosed. */
   name: string;
   title: string;
   message: string;
   hint?: string;
 }
-
-type Localized = Record<Locale, CatalogueEntry>;
-
-const entry = (name: string, zh: [string, string, string?], en: [string, string, string?]): Localized => ({
-  'zh-CN': { name, title: zh[0], message: zh[1], ...(zh[2] ? { hint: zh[2] } : {}) },
-  en: { name, title: en[0], message: en[1], ...(en[2] ? { hint: en[2] } : {}) },
-});
-
-export type ParticipationRpc =
-  | 'submit_hall_opinion' | 'sign_up_for_hearing' | 'check_hearing_signup' | 'withdraw_hearing_signup'
-  | 'submit_survey_response' | 'hearing_availability' | 'hall_topic_stats' | 'survey_stats';
-
-/** By error code, whatever the RPC. */
-export const RPC_ERRORS: Record<string, Localized> = {
-  '23502': entry('MissingValue', ['缺少必填内容', '有必填的内容没有填写。', '请填写标有“必填”的各项后再提交。'],
-    ['Something is missing', 'A required field was left empty.', 'Fill in the fields marked required and send again.']),
-  '23514': entry('EmptyValue', ['内容为空或过短', '有一项内容是空的或太短。', '请补充后再提交。'],
-    ['Too short', 'A field is empty or too short.', 'Add a little more and send again.']),
-  '22001': entry('TooLong', ['内容过长', '有一项内容超过了字数上限。', '请精简后再提交。'],
-    ['Too long', 'A field is longer than allowed.', 'Shorten it and send again.']),
-  '22023': entry('InvalidValue', ['内容格式不正确', '有一项内容的格式不正确。', '请检查后再提交。'],
-    ['Not valid', 'A field is not in the expected form.', 'Check it and send again.']),
-  '22P02': entry('WrongType', ['内容格式不正确', '提交的数据格式不正确。', '请刷新页面后重试。'],
-    ['Not valid', 'The data sent was not in the expected form.', 'Reload the page and try again.']),
-  '23505': entry('Duplicate', ['重复提交', '这项内容已经提交过了。'], ['Already sent', 'This has been sent before.']),
-  PT404: entry('NotFound', ['找不到', '要提交的对象不存在，可能已被删除。', '请刷新页面。'],
-    ['Not found', 'What you are answering no longer exists.', 'Reload the page.']),
-  PT409: entry('WindowClosed', ['目前不开放', '现在不在开放时间内。'], ['Not open', 'This is not open at the moment.']),
-  PT410: entry('AlreadyUsed', ['已经使用过', '这项内容已经使用过，不能再次使用。'], ['Already used', 'This has already been used.']),
-  PT403: entry('NotAllowed', ['无效', '提交的凭证无效。'], ['Not valid', 'The credential you gave is not valid.']),
-  PT429: entry('TooManyRequests', ['提交过于频繁', '同一网络在短时间内提交次数过多。', '请稍后再试。'],
-    ['Too many attempts', 'Too many submissions from your connection in a short time.', 'Please try again later.']),
-  PGRST301: entry('NotConfigured', ['服务配置有误', '网站无法连接参与服务（访问密钥无效）。', '请稍后再试，或联系网站管理员。'],
-    ['Service misconfigured', 'The site could not reach the participation service (invalid key).', 'Try again later or tell the site\'s administrators.']),
-  PGRST202: entry('Unavailable', ['服务暂不可用', '参与服务暂时不可用。', '请稍后再试。'],
-    ['Unavailable', 'The participation service is not available.', 'Please try again later.']),
-  NETWORK: entry('NetworkError', ['网络连接失败', '无法连接到服务器，您的内容没有提交。', '请检查网络后重试。'],
-    ['Connection failed', 'The server could not be reached; nothing was sent.', 'Check your connection and try again.']),
-  UNEXPECTED: entry('Unexpected', ['提交失败', '服务器暂时无法处理您的请求，您的内容没有保存。', '请稍后再试。'],
-    ['Something went wrong', 'The server could not handle your request; nothing was saved.', 'Please try again later.']),
-};
-RPC_ERRORS['PGRST302'] = RPC_ERRORS['PGRST301']!;
-RPC_ERRORS['42501'] = RPC_ERRORS['PGRST301']!;
-
-/** Where a code means something particular for one RPC. */
-export const RPC_REFINEMENTS: Partial<Record<ParticipationRpc, Record<string, Localized>>> = {
-  submit_hall_opinion: {
-    PT404: entry('TopicNotFound', ['话题不存在', '这个话题不存在。', '请从议事厅的话题列表进入。'],
-      ['No such topic', 'This topic does not exist.', 'Choose a topic from the hall.']),
-    PT409: entry('TopicClosed', ['话题未开放', '这个话题目前不接受意见（尚未开始或已经结束）。', '可以查看其他正在征求意见的话题。'],
-      ['Topic not open', 'This topic is not taking opinions (not open yet, or closed).', 'See the topics open now.']),
-    PT429: entry('TooManyOpinions', ['提交过于频繁', '同一网络十分钟内最多提交5条意见。', '请稍后再试。'],
-      ['Too many opinions', 'At most 5 opinions per 10 minutes from one connection.', 'Please try again later.']),
-  },
-  sign_up_for_hearing: {
-    '23505': entry('AlreadySignedUp', ['已经报名', '这个联系方式已经报名了本场听证会。', '可以用确认码查询报名状态；如需修改，请先撤回再重新报名。'],
-      ['Already signed up', 'This contact has already signed up for this hearing.', 'Check your sign-up with its confirmation code; to change it, withdraw and sign up again.']),
-    PT404: entry('HearingNotFound', ['听证会不存在', '这场听证会不存在。'], ['No such hearing', 'This hearing does not exist.']),
-    PT409: entry('SignupsClosed', ['报名未开放', '这场听证会目前不接受报名（尚未开始、已截止或已取消）。'],
-      ['Sign-ups not open', 'This hearing is not taking sign-ups (not started, ended or cancelled).']),
-    '22023': entry('InvalidSignup', ['报名信息有误', '联系方式、身份类别或所在区市不正确。', '联系方式请填写电子邮箱或手机号码。'],
-      ['Check your details', 'The contact, category or district is not valid.', 'Give an e-mail address or a phone number as contact.']),
-  },
-  check_hearing_signup: {
-    PT404: entry('CodeNotFound', ['确认码无效', '没有与这个确认码对应的报名。', '请核对确认码，注意不要输错字符。'],
-      ['Code not found', 'No sign-up has this confirmation code.', 'Check the code for typing errors.']),
-    '22023': entry('CodeMalformed', ['确认码格式不对', '确认码由16位字母和数字组成。', '例如 7KQ2-M9XD-4HBT-PW3N。'],
-      ['Not a confirmation code', 'A confirmation code has 16 letters and digits.', 'For example 7KQ2-M9XD-4HBT-PW3N.']),
-  },
-  withdraw_hearing_signup: {
-    PT404: entry('CodeNotFound', ['确认码无效', '没有与这个确认码对应的报名。', '请核对确认码，注意不要输错字符。'],
-      ['Code not found', 'No sign-up has this confirmation code.', 'Check the code for typing errors.']),
-    '22023': entry('CodeMalformed', ['确认码格式不对', '确认码由16位字母和数字组成。', '例如 7KQ2-M9XD-4HBT-PW3N。'],
-      ['Not a confirmation code', 'A confirmation code has 16 letters and digits.', 'For example 7KQ2-M9XD-4HBT-PW3N.']),
-    PT410: entry('AlreadyWithdrawn', ['已经撤回', '这个报名已经撤回了。', '如报名仍在进行，可以重新报名。'],
-      ['Already withdrawn', 'This sign-up has already been withdrawn.', 'While sign-ups are open you may sign up again.']),
-    PT409: entry('HearingOver', ['无法撤回', '听证会已经举行或已取消，报名不能再撤回。'],
-      ['Cannot withdraw', 'The hearing has been held or cancelled; sign-ups can no longer be withdrawn.']),
-  },
-  submit_survey_response: {
-    '23502': entry('TokenMissing', ['缺少内容', '请填写邀请码并回答所有必答题。'],
-      ['Something is missing', 'Enter your invitation token and answer every required question.']),
-    '23505': entry('AlreadyAnswered', ['已经答过', '这个问卷已经从您的网络连接提交过答卷。', '谢谢，您之前的答卷已经计入。'],
-      ['Already answered', 'This survey has already been answered from your connection.', 'Thank you: your earlier answers count.']),
-    PT403: entry('TokenInvalid', ['邀请码无效', '这个邀请码不属于本问卷，或输入有误。', '请核对邀请函上的邀请码。'],
-      ['Token not valid', 'This invitation token is not for this survey, or was mistyped.', 'Check the token on your invitation.']),
-    PT410: entry('TokenUsed', ['邀请码已使用', '这个邀请码已经使用过，每个邀请码只能答一次。', '如果不是您本人使用的，请联系考核办。'],
-      ['Token already used', 'This invitation token has already been used; each works once.', 'If you did not use it, tell the assessment office.']),
-    PT404: entry('SurveyNotFound', ['问卷不存在', '这个问卷不存在。'], ['No such survey', 'This survey does not exist.']),
-    PT409: entry('SurveyClosed', ['问卷未开放', '这个问卷目前不接受答卷。'], ['Survey not open', 'This survey is not taking answers at the moment.']),
-    '22023': entry('InvalidAnswer', ['答卷或邀请码有误', '邀请码格式不对，或有答案不符合题目要求。', '邀请码由24位字母和数字组成。'],
-      ['Check your answers', 'The token is not in the right form, or an answer does not fit its question.', 'An invitation token has 24 letters and digits.']),
-  },
-};
 
 /** An RPC error as supabase-js reports it (PostgREST's body; code '' for network failures). */
 export interface RpcErrorLike {
@@ -117,15 +359,20 @@ export interface RpcErrorLike {
   message?: string | null;
 }
 
-/** The catalogue entry for an error answered by `rpc`. */
-export function describeRpcError(error: RpcErrorLike | null | undefined, rpc: ParticipationRpc, locale: Locale): CatalogueEntry {
-  const code = error?.code || (error?.message && /fetch|network/i.test(error.message) ? 'NETWORK' : 'UNEXPECTED');
-  const found = RPC_REFINEMENTS[rpc]?.[code] ?? RPC_ERRORS[code] ?? RPC_ERRORS['UNEXPECTED']!;
-  return found[locale];
+/** The catalogue entry for `code` answered by `rpc`: its refinement, else the general entry, else Unexpected. */
+function findRpcError(code: string, rpc: CitizenRpc): ErrorData {
+  return byRpcAndCode.get(`${rpc} ${code}`) ?? byCode.get(code) ?? Unexpected;
 }
 
-/** Messages of the forms' zod schemas (their `message` is one of these keys). */
-export const FIELD_MESSAGES: Record<string, Record<Locale, string>> = {
+/** The entry for an error answered by `rpc`, in `locale`. */
+export function describeRpcError(error: RpcErrorLike | null | undefined, rpc: CitizenRpc, locale: Locale): CatalogueEntry {
+  const code = error?.code || (error?.message && /fetch|network/i.test(error.message) ? 'NETWORK' : 'UNEXPECTED');
+  const { name, title, message, hint } = findRpcError(code, rpc);
+  return { name, title: title[locale], message: message[locale], ...(hint ? { hint: hint[locale] } : {}) };
+}
+
+/** Messages of the forms' zod schemas: each schema message is one of these keys (see fieldMessage). */
+export const FIELD_MESSAGES = {
   'body.required': { 'zh-CN': '请填写您的意见。', en: 'Write your opinion.' },
   'body.empty': { 'zh-CN': '请填写您的意见。', en: 'Write your opinion.' },
   'body.tooShort': { 'zh-CN': '意见至少需要2个字。', en: 'Your opinion needs at least 2 characters.' },
@@ -154,7 +401,17 @@ export const FIELD_MESSAGES: Record<string, Record<Locale, string>> = {
     en: 'This contains characters that cannot be stored (such as a null character or a broken emoji): remove them and try again.',
   },
   invalid: { 'zh-CN': '内容不正确。', en: 'This is not valid.' },
-};
+} as const satisfies Record<string, Localized>;
+
+export type FieldMessageKey = keyof typeof FIELD_MESSAGES;
+
+/**
+ * A field message key, for a zod schema's message (`.max(40, fieldMessage('name.tooLong'))`): a
+ * key the catalogue does not have fails to compile.
+ */
+export const fieldMessage = (key: FieldMessageKey): FieldMessageKey => key;
+
+const isFieldMessageKey = (message: string): message is FieldMessageKey => Object.hasOwn(FIELD_MESSAGES, message);
 
 export interface FieldError {
   /** The field's path, e.g. body, token, answers.12. */
@@ -164,7 +421,7 @@ export interface FieldError {
 
 export type FriendlyResult<T> = { success: true; data: T } | { success: false; errors: FieldError[] };
 
-/** Parses with a zod schema whose messages are FIELD_MESSAGES keys; one translated message per field. */
+/** Parses with a zod schema whose messages are FieldMessageKeys; one translated message per field. */
 export function parseWithFriendlyErrors<S extends z.ZodType>(schema: S, data: unknown, locale: Locale): FriendlyResult<z.output<S>> {
   const result = schema.safeParse(data);
   if (result.success) return { success: true, data: result.data };
@@ -172,8 +429,8 @@ export function parseWithFriendlyErrors<S extends z.ZodType>(schema: S, data: un
   for (const issue of result.error.issues) {
     const field = issue.path.map(String).join('.');
     if (errors.some((e) => e.field === field)) continue;
-    const text = FIELD_MESSAGES[issue.message] ?? FIELD_MESSAGES['invalid']!;
-    errors.push({ field, message: text[locale] });
+    const key = isFieldMessageKey(issue.message) ? issue.message : 'invalid';
+    errors.push({ field, message: FIELD_MESSAGES[key][locale] });
   }
   return { success: false, errors };
 }

@@ -5,6 +5,7 @@
  * `hearing verify`, the /hearings/verify/ page, a journalist — check the published result.
  * Runs in Node and in browsers (Web Crypto).
  */
+import type { DrawOutcome } from '../domain/hearings.ts';
 
 export interface DrawEntry {
   public_id: string;
@@ -14,7 +15,7 @@ export interface DrawEntry {
 export interface DrawResult extends DrawEntry {
   draw_key: string;
   draw_order: number;
-  drawn: 'selected' | 'waitlisted';
+  drawn: DrawOutcome;
 }
 
 const hex = (bytes: ArrayBuffer) => [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, '0')).join('');

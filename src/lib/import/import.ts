@@ -8,7 +8,7 @@ import { refreshPlannerStatistics } from '../db/statistics.ts';
 import type { Cell } from './cells.ts';
 import { resolveHeader, type Lang } from './columns.ts';
 import { ImportContext, type ImportProgress, type RowError } from './context.ts';
-import { isKindName, KIND_NAMES, type CellRow, type KindName } from './kind.ts';
+import type { CellRow, KindName } from './kind.ts';
 import { KINDS } from './kinds/index.ts';
 import { readSheet, type Encoding, type Format } from './read.ts';
 import { writeSheet } from './write.ts';
@@ -55,11 +55,6 @@ export function columnLetter(index: number): string {
     n = Math.floor((n - 1) / 26);
   }
   return letters;
-}
-
-export function kindOf(name: string) {
-  if (!isKindName(name)) throw new Error(`Unknown kind "${name}": use one of ${KIND_NAMES.join(', ')}.`);
-  return KINDS[name];
 }
 
 export async function importFile(db: Db, kindName: KindName, file: string, options: ImportOptions = {}): Promise<ImportResult> {

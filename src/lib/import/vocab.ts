@@ -1,7 +1,17 @@
 /**
  * The enumerations a spreadsheet cell may hold: each value by its database code, its Chinese label
- * (what exports write by default) and the other names offices commonly use for it.
+ * (what exports write by default) and the other names offices commonly use for it. The values and
+ * their names are declared in src/lib/domain/; this module turns them into lookups.
  */
+import * as accountability from '../domain/accountability.ts';
+import * as assessment from '../domain/assessment.ts';
+import * as decisions from '../domain/decisions.ts';
+import type { Enumeration, SheetName } from '../domain/enumeration.ts';
+import * as indicators from '../domain/indicators.ts';
+import * as progress from '../domain/progress.ts';
+import * as supervision from '../domain/supervision.ts';
+import * as targets from '../domain/targets.ts';
+import * as units from '../domain/units.ts';
 
 export interface VocabEntry {
   code: string;
@@ -24,6 +34,25 @@ export function normalizeName(text: string): string {
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[\s_\-–—·・]/g, '');
+}
+
+/** The vocabulary of a domain enumeration: its sheet names where given, else its labels. */
+export function vocabOf(enumeration: Enumeration & { readonly openPattern?: RegExp }): Vocab {
+  const sheet: { readonly [code: string]: SheetName | undefined } = enumeration.sheet ?? {};
+  return {
+    name: enumeration.name,
+    entries: enumeration.codes.map((code) => {
+      const names = sheet[code];
+      const label = enumeration.labels[code]!;
+      return {
+        code,
+        zh: names?.zh ?? label['zh-CN'],
+        en: names?.en ?? label.en,
+        ...(names?.aliases ? { aliases: names.aliases } : {}),
+      };
+    }),
+    ...(enumeration.openPattern ? { openPattern: enumeration.openPattern } : {}),
+  };
 }
 
 const lookups = new WeakMap<Vocab, Map<string, string>>();
@@ -54,6 +83,12 @@ export function vocabChoices(vocab: Vocab): string {
   return vocab.entries.map((e) => `${e.code} (${e.zh})`).join(', ');
 }
 
+/** The codes with their Chinese names as a column's documentation gives them: "a (甲), b (乙) or c (丙)". */
+export function vocabAlternatives(vocab: Vocab): string {
+  const named = vocab.entries.map((e) => `${e.code} (${e.zh})`);
+  return named.length < 2 ? named.join('') : `${named.slice(0, -1).join(', ')} or ${named.at(-1)}`;
+}
+
 export const BOOLEAN: Vocab = {
   name: 'yes/no value',
   entries: [
@@ -62,136 +97,22 @@ export const BOOLEAN: Vocab = {
   ],
 };
 
-export const UNIT_KIND: Vocab = {
-  name: 'unit kind',
-  entries: [
-    { code: 'municipal_unit', zh: '市直单位', en: 'municipal unit', aliases: ['市直部门', '部门', '市直'] },
-    { code: 'district', zh: '区市', en: 'district', aliases: ['区', '区县', '区（市）', '县区', '区县市'] },
-  ],
-};
-
-export const SECTOR: Vocab = {
-  name: 'sector',
-  entries: [
-    { code: 'economy', zh: '经济发展', en: 'Economy' },
-    { code: 'urban', zh: '城市建设与管理', en: 'Urban development' },
-    { code: 'social', zh: '社会民生', en: 'Social services' },
-    { code: 'governance', zh: '政务与法治', en: 'Governance and law' },
-    { code: 'party', zh: '党群', en: 'Party and mass organisations' },
-    { code: 'core_urban', zh: '中心城区', en: 'Core urban district' },
-    { code: 'new_area', zh: '新区', en: 'New area' },
-    { code: 'suburban', zh: '近郊区', en: 'Suburban district' },
-    { code: 'ecological', zh: '生态功能区', en: 'Ecological district' },
-  ],
-  // The database accepts any lower-case sector code; the list above only names the known ones.
-  openPattern: /^[a-z_]{2,40}$/,
-};
-
-export const CATEGORY: Vocab = {
-  name: 'indicator category',
-  entries: [
-    { code: 'economic_scale', zh: '经济总量', en: 'Economic scale', aliases: ['经济规模'] },
-    { code: 'economic_speed', zh: '发展速度', en: 'Growth speed', aliases: ['经济速度'] },
-    { code: 'economic_quality', zh: '发展质量', en: 'Quality of growth', aliases: ['经济质量', '经济效益'] },
-    { code: 'peoples_benefit', zh: '民生福祉', en: "People's benefit", aliases: ['民生'] },
-    { code: 'social_progress', zh: '社会进步', en: 'Social progress', aliases: ['社会发展'] },
-    { code: 'sustainability', zh: '可持续发展', en: 'Sustainability', aliases: ['生态环境'] },
-    { code: 'party_building', zh: '党的建设', en: 'Party building', aliases: ['党建'] },
-    { code: 'key_task', zh: '重点工作', en: 'Key tasks', aliases: ['重点任务', 'key task'] },
-  ],
-};
-
-export const DIRECTION: Vocab = {
-  name: 'direction',
-  entries: [
-    { code: 'higher', zh: '越高越好', en: 'higher is better', aliases: ['正向', '越大越好'] },
-    { code: 'lower', zh: '越低越好', en: 'lower is better', aliases: ['逆向', '反向', '越小越好'] },
-    { code: 'qualitative', zh: '定性任务', en: 'qualitative task', aliases: ['定性'] },
-  ],
-};
-
-export const TARGET_STATUS: Vocab = {
-  name: 'target status',
-  entries: [
-    { code: 'draft', zh: '草案', en: 'draft', aliases: ['草稿', '待审核', '待审'] },
-    { code: 'approved', zh: '已审定', en: 'approved', aliases: ['已审核', '已批准', '审定'] },
-    { code: 'published', zh: '已公布', en: 'published', aliases: ['已发布', '已公开', '公布'] },
-  ],
-};
-
-export const REPORT_STATUS: Vocab = {
-  name: 'report status',
-  entries: [
-    { code: 'completed', zh: '已完成', en: 'Completed', aliases: ['完成'] },
-    { code: 'on_track', zh: '按进度推进', en: 'On track', aliases: ['正常推进', '按计划推进', '进行中', '序时推进'] },
-    { code: 'behind', zh: '滞后', en: 'Behind', aliases: ['进度滞后', '滞后于序时进度'] },
-    { code: 'not_completed', zh: '未完成', en: 'Not completed', aliases: ['没有完成'] },
-  ],
-};
-
-export const BASELINE_KIND: Vocab = {
-  name: 'baseline kind',
-  entries: [
-    { code: 'vertical', zh: '纵向', en: 'vertical', aliases: ['纵向比较', '历史', '往年'] },
-    { code: 'horizontal', zh: '横向', en: 'horizontal', aliases: ['横向比较', '对标', '同类城市'] },
-    { code: 'benchmark', zh: '基准', en: 'benchmark', aliases: ['职能基准', '基准值'] },
-  ],
-};
-
-export const METHOD: Vocab = {
-  name: 'supervision method',
-  entries: [
-    { code: 'monthly_report', zh: '月报告', en: 'Monthly report', aliases: ['月度报告', '月报'] },
-    { code: 'quarterly_dispatch', zh: '季调度', en: 'Quarterly dispatch', aliases: ['季度调度'] },
-    { code: 'semiannual_inspection', zh: '半年检查', en: 'Semi-annual inspection', aliases: ['半年督查', '半年度检查'] },
-    { code: 'random_check', zh: '随机抽查', en: 'Random check', aliases: ['抽查'] },
-    { code: 'push_inspection', zh: '推进式督查', en: 'Push-style inspection' },
-    { code: 'research_inspection', zh: '调研式督查', en: 'Research-style inspection' },
-    { code: 'open_inspection', zh: '明查', en: 'Open inspection', aliases: ['明察'] },
-    { code: 'covert_visit', zh: '暗访', en: 'Covert visit' },
-  ],
-};
-
-export const CONSULTATION_POSITION: Vocab = {
-  name: 'consultation position',
-  entries: [
-    { code: 'support', zh: '支持', en: 'Support', aliases: ['赞成', '同意'] },
-    { code: 'support_with_changes', zh: '有条件支持', en: 'Support with changes', aliases: ['修改后支持', '原则同意', 'conditional'] },
-    { code: 'oppose', zh: '反对', en: 'Oppose', aliases: ['不同意', '不赞成'] },
-    { code: 'no_position', zh: '不表态', en: 'No position', aliases: ['无意见', '未表态'] },
-  ],
-};
-
-export const ACCOUNTABILITY_BASIS: Vocab = {
-  name: 'accountability basis',
-  entries: [
-    { code: 'target', zh: '目标未完成', en: 'Target not met', aliases: ['目标', '未完成目标', '目标任务'] },
-    { code: 'supervision', zh: '督查发现', en: 'Supervision finding', aliases: ['督查', '督查问题', 'finding'] },
-    { code: 'assessment', zh: '年度考核结果', en: 'Annual assessment result', aliases: ['考核', '考核结果', '年度考核'] },
-  ],
-};
-
-/** Measures of 《中国共产党问责条例》 art. 8 and 《关于实行党政领导干部问责的暂行规定》 art. 7, and the decision not to hold to account. */
-export const ACCOUNTABILITY_MEASURE: Vocab = {
-  name: 'accountability measure',
-  entries: [
-    { code: 'written_inspection', zh: '责令书面检查', en: 'Written self-criticism ordered', aliases: ['书面检查', '检查'] },
-    { code: 'circulated_criticism', zh: '通报批评', en: 'Circulated criticism', aliases: ['通报'] },
-    { code: 'admonishment', zh: '诫勉', en: 'Admonishment', aliases: ['诫勉谈话'] },
-    { code: 'public_apology', zh: '责令公开道歉', en: 'Public apology ordered', aliases: ['公开道歉'] },
-    { code: 'suspension', zh: '停职检查', en: 'Suspension for inspection', aliases: ['停职'] },
-    { code: 'demotion', zh: '降职', en: 'Demotion' },
-    { code: 'ordered_resignation', zh: '责令辞职', en: 'Resignation ordered' },
-    { code: 'dismissal', zh: '免职', en: 'Dismissal', aliases: ['免去职务'] },
-    { code: 'exempted', zh: '免予问责', en: 'Not held to account', aliases: ['不予问责', '免责'] },
-  ],
-};
-
-export const ACCOUNTABILITY_ROLE: Vocab = {
-  name: 'kind of responsibility',
-  entries: [
-    { code: 'direct', zh: '直接责任', en: 'Direct responsibility', aliases: ['直接责任者'] },
-    { code: 'principal_leadership', zh: '主要领导责任', en: 'Principal leadership responsibility', aliases: ['主要领导责任者'] },
-    { code: 'important_leadership', zh: '重要领导责任', en: 'Important leadership responsibility', aliases: ['重要领导责任者'] },
-  ],
-};
+export const UNIT_KIND = vocabOf(units.UNIT_KIND);
+// The database accepts any lower-case sector code; the list only names the known ones.
+export const SECTOR = vocabOf(units.SECTOR);
+export const CATEGORY = vocabOf(indicators.CATEGORY);
+export const DIRECTION = vocabOf(indicators.DIRECTION);
+/** A target's lifecycle stage (draft, approved, published): not how it is progressing. */
+export const TARGET_LIFECYCLE = vocabOf(targets.TARGET_LIFECYCLE);
+export const REPORT_STATUS = vocabOf(progress.REPORT_STATUS);
+export const BASELINE_KIND = vocabOf(targets.BASELINE_KIND);
+export const METHOD = vocabOf(supervision.SUPERVISION_METHOD);
+export const CONSULTATION_POSITION = vocabOf(decisions.RECOMMENDATION);
+export const ACCOUNTABILITY_BASIS = vocabOf(accountability.ACCOUNTABILITY_BASIS);
+export const ACCOUNTABILITY_MEASURE = vocabOf(accountability.ACCOUNTABILITY_MEASURE);
+export const ACCOUNTABILITY_ROLE = vocabOf(accountability.ACCOUNTABILITY_ROLE);
+/** The annual result's values as the cadre-evaluation file writes them. */
+export const GRADE = vocabOf(assessment.GRADE);
+export const CONSEQUENCE = vocabOf(assessment.CONSEQUENCE);
+export const CADRE_RATING = vocabOf(assessment.CADRE_RATING);
+export const CADRE_RATING_RULE = vocabOf(assessment.CADRE_RATING_RULE);

@@ -4,8 +4,9 @@
  */
 import { z } from 'zod';
 import type { Bulletin } from '../schemas/bulletin.ts';
-import type { StatusCounts } from '../schemas/period-figures.ts';
-import { BulletinKindSchema, SupervisionMethodSchema, TargetStatusSchema } from '../schemas/opendata/common.ts';
+import { BulletinKindSchema } from '../domain/bulletins.ts';
+import { PROGRESS_STATUSES, type StatusCounts } from '../domain/progress.ts';
+import { SUPERVISION_METHODS } from '../domain/supervision.ts';
 import { column, describeColumns, type ColumnDoc } from './columns.ts';
 
 export const BulletinFigureSectionSchema = z.enum(['status', 'commitments', 'most_behind', 'late_units', 'supervision']);
@@ -34,9 +35,6 @@ export const BulletinFigureRowSchema = z.strictObject({
 });
 export type BulletinFigureRow = z.output<typeof BulletinFigureRowSchema>;
 
-const STATUSES = TargetStatusSchema.options;
-const METHODS = SupervisionMethodSchema.options;
-
 /** One decimal, as the bulletin text rounds it (toFixed, not Math.round, so the two agree). */
 const share = (n: number, total: number) => (total === 0 ? 0 : Number(((n / total) * 100).toFixed(1)));
 
@@ -47,7 +45,7 @@ export function bulletinFigureRows(b: Pick<Bulletin, 'slug' | 'kind' | 'period' 
   const base = { bulletin: b.slug, kind: b.kind, period: b.period, unit_code: null, unit_name: null, unit_name_en: null, change: null };
   const before: StatusCounts | null = f.previous_by_status;
   const rows: BulletinFigureRow[] = [];
-  for (const s of STATUSES) {
+  for (const s of PROGRESS_STATUSES) {
     const n = f.by_status[s];
     rows.push({ ...base, section: 'status', item: s, count: n, of_total: f.targets, share_pct: share(n, f.targets), change: before ? n - before[s] : null });
   }
@@ -74,8 +72,8 @@ export function bulletinFigureRows(b: Pick<Bulletin, 'slug' | 'kind' | 'period' 
 }
 
 function indexOf(method: string): number {
-  const i = (METHODS as readonly string[]).indexOf(method);
-  return i < 0 ? METHODS.length : i;
+  const i = (SUPERVISION_METHODS as readonly string[]).indexOf(method);
+  return i < 0 ? SUPERVISION_METHODS.length : i;
 }
 
 let columns: ColumnDoc[] | undefined;

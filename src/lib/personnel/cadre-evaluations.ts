@@ -7,50 +7,11 @@ import fs from 'node:fs';
 import type { ColumnSpec, Lang } from '../import/columns.ts';
 import type { ExportRow } from '../import/kind.ts';
 import type { Encoding, Format } from '../import/read.ts';
-import { BOOLEAN, type Vocab } from '../import/vocab.ts';
+import {
+  BOOLEAN, CADRE_RATING as RATING, CADRE_RATING_RULE as RULE, CONSEQUENCE, GRADE, type Vocab,
+} from '../import/vocab.ts';
 import { writeSheet } from '../import/write.ts';
 import type { Db } from '../db/types.ts';
-
-const RATING: Vocab = {
-  name: 'rating',
-  entries: [
-    { code: 'excellent', zh: '优秀', en: 'excellent' },
-    { code: 'competent', zh: '称职', en: 'competent' },
-    { code: 'basically_competent', zh: '基本称职', en: 'basically competent' },
-    { code: 'incompetent', zh: '不称职', en: 'incompetent' },
-  ],
-};
-
-const GRADE: Vocab = {
-  name: 'grade',
-  entries: [
-    { code: 'excellent', zh: '优秀', en: 'excellent' },
-    { code: 'good', zh: '良好', en: 'good' },
-    { code: 'pass', zh: '合格', en: 'pass' },
-    { code: 'fail', zh: '不合格', en: 'fail' },
-  ],
-};
-
-const CONSEQUENCE: Vocab = {
-  name: 'consequence',
-  entries: [
-    { code: 'none', zh: '无', en: 'none' },
-    { code: 'award', zh: '奖励', en: 'award' },
-    { code: 'admonishment', zh: '诫勉', en: 'admonishment' },
-    { code: 'suspension_or_demotion', zh: '待岗或降职', en: 'suspension or demotion' },
-  ],
-};
-
-const RULE: Vocab = {
-  name: 'rule applied',
-  entries: [
-    { code: 'principal', zh: '主要负责人，随单位', en: 'principal leader' },
-    { code: 'no_own_targets', zh: '无本人目标，随单位', en: 'no own targets' },
-    { code: 'follows_unit', zh: '随单位', en: 'follows the unit' },
-    { code: 'lowered', zh: '降一档', en: 'lowered one step' },
-    { code: 'raised', zh: '升一档', en: 'raised one step' },
-  ],
-};
 
 const column = (key: string, zh: string, type: ColumnSpec['type'], doc: string, vocab?: Vocab): ColumnSpec =>
   ({ key, zh, type, doc, required: false, example: '', ...(vocab ? { vocab } : {}) });

@@ -43,6 +43,7 @@ export async function readDecisions(db: Db): Promise<Decision[]> {
 }
 
 /** Every hearing's public record (for the hearing pages and the verification page). */
-export async function readHearingDraws(db: Db): Promise<(HearingRecord & { decision_id: number | null })[]> {
-  return db.asRole('anon', readHearingRecords);
+export async function readHearingDraws(db: Db): Promise<HearingRecord[]> {
+  const records = await db.asRole('anon', readHearingRecords);
+  return records.map(({ decision_id: _, ...record }) => record);
 }

@@ -18,7 +18,7 @@ join public.units u on u.id = t.unit_id
 join public.indicators i on i.id = t.indicator_id
 left join public.cadres c on c.id = t.responsible_leader_id
 join public.target_current_status s on s.target_id = t.id
-order by t.year, u.sort_order, t.code`;
+order by t.year, u.sort_order, u.code, t.code`;
 
 export async function readTargetSummaries(tx: Queryable): Promise<TargetSummary[]> {
   const rows = await tx.query(SUMMARY_SQL);
@@ -53,30 +53,35 @@ from public.progress_reports r
 join public.progress_report_timeliness l on l.report_id = r.id
 order by r.target_id, r.period, r.id`;
 
+/**
+ * Every published target with everything its page shows, by year, unit and code: the one read of
+ * targets, behind both the target pages and the open data's targets dataset.
+ */
+export async function readTargets(tx: Queryable): Promise<TargetDetail[]> {
+  const summaries = await readTargetSummaries(tx);
+  const treeOf = decompositionTrees(summaries);
+  const details = await tx.query<{ id: number }>(DETAIL_SQL);
+  const detailOf = new Map(details.map((d) => [d.id, d]));
+  if (details.length !== summaries.length) throw new Error('every target needs exactly one status row');
+  // The schemas below drop the target_id each row carries for grouping.
+  const byTarget = <T extends { target_id: number }>(rows: T[]) => groupBy(rows, (r) => r.target_id);
+  const baselines = byTarget(await tx.query<{ target_id: number } & Baseline>(BASELINES_SQL));
+  const reports = byTarget(await tx.query<{ target_id: number } & ProgressReport>(REPORTS_SQL));
+  const changes = byTarget(await tx.query<{ target_id: number } & CommitmentChange>(COMMITMENT_CHANGES_SQL));
+  return summaries.map((summary) =>
+    TargetDetailSchema.parse({
+      ...summary,
+      ...detailOf.get(summary.id),
+      baselines: (baselines.get(summary.id) ?? []).map((b) => BaselineSchema.parse(b)),
+      reports: (reports.get(summary.id) ?? []).map((r) => ProgressReportSchema.parse(r)),
+      commitment_changes: changes.get(summary.id) ?? [],
+      tree: treeOf(summary),
+    }),
+  );
+}
+
 export async function readTargetDetails(db: Db): Promise<TargetDetail[]> {
-  return db.asRole('anon', async (tx) => {
-    const summaries = await readTargetSummaries(tx);
-    const byId = new Map(summaries.map((s) => [s.id, s]));
-    const treeOf = decompositionTrees(summaries);
-    const details = await tx.query<{ id: number }>(DETAIL_SQL);
-    // The schemas below drop the target_id each row carries for grouping.
-    const byTarget = <T extends { target_id: number }>(rows: T[]) => groupBy(rows, (r) => r.target_id);
-    const baselines = byTarget(await tx.query<{ target_id: number } & Baseline>(BASELINES_SQL));
-    const reports = byTarget(await tx.query<{ target_id: number } & ProgressReport>(REPORTS_SQL));
-    const changes = byTarget(await tx.query<{ target_id: number } & CommitmentChange>(COMMITMENT_CHANGES_SQL));
-    return details.map((d) => {
-      const summary = byId.get(d.id);
-      if (!summary) throw new Error(`target ${d.id} has no status row`);
-      return TargetDetailSchema.parse({
-        ...summary,
-        ...d,
-        baselines: (baselines.get(d.id) ?? []).map((b) => BaselineSchema.parse(b)),
-        reports: (reports.get(d.id) ?? []).map((r) => ProgressReportSchema.parse(r)),
-        commitment_changes: changes.get(d.id) ?? [],
-        tree: treeOf(summary),
-      });
-    });
-  });
+  return db.asRole('anon', readTargets);
 }
 
 /**

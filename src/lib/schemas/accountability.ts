@@ -3,16 +3,7 @@
  * dates. Who was held accountable is personal data and is never part of it.
  */
 import { z } from 'zod';
-
-export const AccountabilityBasisSchema = z.enum(['target', 'supervision', 'assessment']);
-export type AccountabilityBasis = z.output<typeof AccountabilityBasisSchema>;
-
-/** The measures of 《中国共产党问责条例》 art. 8 and 《关于实行党政领导干部问责的暂行规定》 art. 7, and exemption. */
-export const AccountabilityMeasureSchema = z.enum([
-  'written_inspection', 'circulated_criticism', 'admonishment', 'public_apology',
-  'suspension', 'demotion', 'ordered_resignation', 'dismissal', 'exempted',
-]);
-export type AccountabilityMeasure = z.output<typeof AccountabilityMeasureSchema>;
+import { AccountabilityBasisSchema, AccountabilityMeasureSchema } from '../domain/accountability.ts';
 
 export const AccountabilityCaseSchema = z.object({
   case_no: z.string(),

@@ -1,9 +1,10 @@
 /** An assessment year's rules: the weights and thresholds the methodology page shows. */
 import { z } from 'zod';
+import { AssessmentYearStatusSchema } from '../domain/assessment.ts';
 
 export const AssessmentYearSchema = z.object({
   year: z.number().int(),
-  status: z.enum(['planning', 'active', 'closed', 'published']),
+  status: AssessmentYearStatusSchema,
   weight_target: z.number(),
   weight_mass: z.number(),
   weight_monitoring: z.number(),

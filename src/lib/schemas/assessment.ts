@@ -1,5 +1,7 @@
 /** A year's published assessment: each unit's parts, total, rank, grade and consequence. */
 import { z } from 'zod';
+import { ConsequenceSchema, GradeSchema } from '../domain/assessment.ts';
+import { UnitKindSchema } from '../domain/units.ts';
 
 export const MassGroupSchema = z.object({
   group: z.string(),
@@ -15,7 +17,7 @@ export const AssessmentRowSchema = z.object({
   unit_code: z.string(),
   unit_name: z.string(),
   unit_name_en: z.string().nullable(),
-  pool: z.enum(['municipal_unit', 'district']),
+  pool: UnitKindSchema,
   target_score: z.number(),
   mass_score: z.number().nullable(),
   mass_margin: z.number().nullable(),
@@ -28,8 +30,8 @@ export const AssessmentRowSchema = z.object({
   rank_in_pool: z.number().int(),
   pool_size: z.number().int(),
   is_bottom: z.boolean(),
-  grade: z.enum(['excellent', 'good', 'pass', 'fail']),
-  consequence: z.enum(['none', 'award', 'admonishment', 'suspension_or_demotion']),
+  grade: GradeSchema,
+  consequence: ConsequenceSchema,
   /** The targets that cost the most points. */
   costly_targets: z.array(z.object({ id: z.number().int(), title: z.string(), title_en: z.string().nullable(), points_lost: z.number() })),
 });

@@ -1,11 +1,12 @@
 /** A published bulletin (通报), with its figures and any correction that supersedes it. */
 import { z } from 'zod';
+import { BulletinKindSchema } from '../domain/bulletins.ts';
 import { PeriodFiguresSchema } from './period-figures.ts';
 
 export const BulletinSchema = z.object({
   id: z.number().int(),
   slug: z.string(),
-  kind: z.enum(['monthly', 'quarterly', 'semiannual', 'annual']),
+  kind: BulletinKindSchema,
   period: z.string(),
   title: z.string(),
   title_en: z.string().nullable(),

@@ -1,7 +1,7 @@
 /** A major decision as its public page shows it: state, log, hearings with their draws, consultations. */
 import { z } from 'zod';
-
-export const DecisionStatusSchema = z.enum(['proposed', 'hearing_scheduled', 'heard', 'cleared', 'submitted', 'decided', 'withdrawn']);
+import { DecisionKindSchema, DecisionStatusSchema, RecommendationSchema } from '../domain/decisions.ts';
+import { DrawOutcomeSchema, DrawStatusSchema, HearingStatusSchema } from '../domain/hearings.ts';
 
 export const HearingDrawSchema = z.object({
   public_id: z.string(),
@@ -11,8 +11,8 @@ export const HearingDrawSchema = z.object({
   district_name_en: z.string().nullable(),
   draw_key: z.string(),
   draw_order: z.number().int(),
-  drawn: z.enum(['selected', 'waitlisted']),
-  current_status: z.enum(['selected', 'waitlisted', 'withdrawn']),
+  drawn: DrawOutcomeSchema,
+  current_status: DrawStatusSchema,
   listed_name: z.string().nullable(),
 });
 export type HearingDraw = z.output<typeof HearingDrawSchema>;
@@ -21,7 +21,7 @@ export const HearingRecordSchema = z.object({
   id: z.number().int(),
   title: z.string(),
   title_en: z.string().nullable(),
-  status: z.enum(['open', 'closed', 'held', 'cancelled']),
+  status: HearingStatusSchema,
   held_at: z.string(),
   seats: z.number().int(),
   lottery_seed_hash: z.string().nullable(),
@@ -41,7 +41,7 @@ export type HearingRecord = z.output<typeof HearingRecordSchema>;
 export const DecisionSchema = z.object({
   id: z.number().int(),
   slug: z.string(),
-  kind: z.enum(['price_adjustment', 'construction_project', 'public_service', 'regulation', 'planning', 'other']),
+  kind: DecisionKindSchema,
   title: z.string(),
   title_en: z.string().nullable(),
   summary: z.string(),
@@ -56,7 +56,7 @@ export const DecisionSchema = z.object({
   created_at: z.string(),
   events: z.array(z.object({ from_status: z.string().nullable(), to_status: z.string(), reason: z.string().nullable(), actor: z.string(), at: z.string() })),
   consultations: z.array(z.object({
-    panel: z.string(), panel_en: z.string().nullable(), recommendation: z.enum(['support', 'support_with_changes', 'oppose', 'no_position']),
+    panel: z.string(), panel_en: z.string().nullable(), recommendation: RecommendationSchema,
     opinion: z.string(), opinion_en: z.string().nullable(), given_on: z.string(),
   })),
   hearings: z.array(HearingRecordSchema),

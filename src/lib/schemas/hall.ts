@@ -4,6 +4,7 @@
  * authority) and the topic pages' entries. Messages are keys of the catalogue's field messages.
  */
 import { z } from 'zod';
+import { fieldMessage, type FieldMessageKey } from '../errors/catalogue.ts';
 
 /** E-mail or phone, as private.contact_key() accepts them. */
 export function isContact(value: string): boolean {
@@ -19,26 +20,26 @@ export function isContact(value: string): boolean {
 export const isStorableText = (value: string) => !value.includes('\u0000') && value.isWellFormed();
 
 /** An optional text field: trimmed, empty means not given. */
-export const optionalText = (max: number, tooLong: string) =>
-  z.string().trim().max(max, tooLong).refine(isStorableText, 'text.unsupported').optional().transform((v) => (v ? v : undefined));
+export const optionalText = (max: number, tooLong: FieldMessageKey) =>
+  z.string().trim().max(max, tooLong).refine(isStorableText, fieldMessage('text.unsupported')).optional().transform((v) => (v ? v : undefined));
 
 export const ContactSchema = z
-  .string({ error: 'contact.required' })
+  .string({ error: fieldMessage('contact.required') })
   .trim()
-  .max(100, 'contact.tooLong')
-  .refine(isStorableText, 'text.unsupported')
-  .refine(isContact, 'contact.invalid');
+  .max(100, fieldMessage('contact.tooLong'))
+  .refine(isStorableText, fieldMessage('text.unsupported'))
+  .refine(isContact, fieldMessage('contact.invalid'));
 
 export const HallOpinionInputSchema = z.object({
   topic_id: z.number().int().positive(),
   body: z
-    .string({ error: 'body.required' })
+    .string({ error: fieldMessage('body.required') })
     .trim()
-    .min(1, 'body.empty')
-    .min(2, 'body.tooShort')
-    .max(2000, 'body.tooLong')
-    .refine(isStorableText, 'text.unsupported'),
-  display_name: optionalText(40, 'display_name.tooLong'),
+    .min(1, fieldMessage('body.empty'))
+    .min(2, fieldMessage('body.tooShort'))
+    .max(2000, fieldMessage('body.tooLong'))
+    .refine(isStorableText, fieldMessage('text.unsupported')),
+  display_name: optionalText(40, fieldMessage('display_name.tooLong')),
   contact: z.union([z.literal('').transform(() => undefined), ContactSchema]).optional(),
 });
 export type HallOpinion = z.output<typeof HallOpinionInputSchema>;

@@ -3,30 +3,28 @@
  * public.sign_up_for_hearing and the confirmation-code functions) and the hearing pages' entries.
  */
 import { z } from 'zod';
+import { fieldMessage } from '../errors/catalogue.ts';
+import { HearingStatusSchema, SIGNUP_CATEGORIES, SignupStatusSchema } from '../domain/hearings.ts';
 import { ContactSchema, isStorableText, optionalText, UnitRefSchema } from './hall.ts';
 
-export const SIGNUP_CATEGORIES = [
-  'citizen_representative', 'npc_deputy', 'cppcc_member', 'expert', 'affected_resident', 'other',
-] as const;
-export const SignupCategorySchema = z.enum(SIGNUP_CATEGORIES, { error: 'category.invalid' });
-export type SignupCategory = z.output<typeof SignupCategorySchema>;
-
-export const SIGNUP_STATUSES = ['registered', 'selected', 'waitlisted', 'withdrawn'] as const;
-export type SignupStatus = (typeof SIGNUP_STATUSES)[number];
+/** The form lists the categories in this order. */
+export { SIGNUP_CATEGORIES };
+/** The form's category field: a sign-up category, with the form's message when it is not one. */
+export const SignupCategorySchema = z.enum(SIGNUP_CATEGORIES, { error: fieldMessage('category.invalid') });
 
 export const HearingSignupInputSchema = z.object({
   hearing_id: z.number().int().positive(),
   name: z
-    .string({ error: 'name.required' })
+    .string({ error: fieldMessage('name.required') })
     .trim()
-    .min(1, 'name.empty')
-    .min(2, 'name.tooShort')
-    .max(40, 'name.tooLong')
-    .refine(isStorableText, 'text.unsupported'),
+    .min(1, fieldMessage('name.empty'))
+    .min(2, fieldMessage('name.tooShort'))
+    .max(40, fieldMessage('name.tooLong'))
+    .refine(isStorableText, fieldMessage('text.unsupported')),
   contact: ContactSchema,
   category: SignupCategorySchema,
   district_id: z.number().int().positive().optional(),
-  statement: optionalText(1000, 'statement.tooLong'),
+  statement: optionalText(1000, fieldMessage('statement.tooLong')),
 });
 export type HearingSignup = z.output<typeof HearingSignupInputSchema>;
 export type HearingSignupInput = z.input<typeof HearingSignupInputSchema>;
@@ -44,17 +42,14 @@ export const groupCode = (normalized: string) => normalized.replace(/(.{4})(?=.)
 
 export const ConfirmationCodeInputSchema = z.object({
   code: z
-    .string({ error: 'code.required' })
+    .string({ error: fieldMessage('code.required') })
     .transform(normalizeCode)
-    .refine((v) => v !== '', 'code.required')
-    .refine((v) => v === '' || /^[0-9A-HJKMNP-TV-Z]{16}$/.test(v), 'code.invalid')
+    .refine((v) => v !== '', fieldMessage('code.required'))
+    .refine((v) => v === '' || /^[0-9A-HJKMNP-TV-Z]{16}$/.test(v), fieldMessage('code.invalid'))
     .transform(groupCode),
 });
 export type ConfirmationCode = z.output<typeof ConfirmationCodeInputSchema>;
 export type ConfirmationCodeInput = z.input<typeof ConfirmationCodeInputSchema>;
-
-export const HearingStatusSchema = z.enum(['open', 'closed', 'held', 'cancelled']);
-export type HearingStatus = z.output<typeof HearingStatusSchema>;
 
 export const DistrictSchema = z.object({ id: z.number().int(), code: z.string(), name: z.string(), name_en: z.string().nullable() });
 export type District = z.output<typeof DistrictSchema>;
@@ -91,6 +86,6 @@ export const SignupStateSchema = z.object({
   hearing_title: z.string().optional(),
   hearing_title_en: z.string().nullable().optional(),
   public_id: z.string(),
-  status: z.enum(SIGNUP_STATUSES),
+  status: SignupStatusSchema,
 });
 export type SignupState = z.output<typeof SignupStateSchema>;

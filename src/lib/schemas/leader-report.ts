@@ -1,8 +1,6 @@
 /** A leader's half-year report as the unit page shows it: submitted on time or late, or not submitted. */
 import { z } from 'zod';
-
-export const LeaderReportStatusSchema = z.enum(['on_time', 'late', 'not_submitted']);
-export type LeaderReportStatus = z.output<typeof LeaderReportStatusSchema>;
+import { LeaderReportStatusSchema } from '../domain/leader-reports.ts';
 
 export const LeaderReportSchema = z.object({
   cadre_id: z.number().int(),

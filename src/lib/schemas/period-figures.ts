@@ -1,19 +1,14 @@
 /** The figures of a bulletin period, as private.period_figures() returns them. */
 import { z } from 'zod';
+import { BulletinKindSchema } from '../domain/bulletins.ts';
+import { StatusCountsSchema } from '../domain/progress.ts';
 
-export const StatusCountsSchema = z.object({
-  completed: z.number().int().nonnegative(),
-  on_track: z.number().int().nonnegative(),
-  behind: z.number().int().nonnegative(),
-  not_completed: z.number().int().nonnegative(),
-  no_report: z.number().int().nonnegative(),
-});
-export type StatusCounts = z.output<typeof StatusCountsSchema>;
+export { StatusCountsSchema, type StatusCounts } from '../domain/progress.ts';
 
 const UnitRef = { code: z.string(), name: z.string(), name_en: z.string().nullable() };
 
 export const PeriodFiguresSchema = z.object({
-  kind: z.enum(['monthly', 'quarterly', 'semiannual', 'annual']),
+  kind: BulletinKindSchema,
   period: z.string(),
   year: z.number().int(),
   first_period: z.string(),

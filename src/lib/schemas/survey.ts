@@ -3,10 +3,10 @@
  * from the survey's own questions) and the survey pages' entries.
  */
 import { z } from 'zod';
+import { fieldMessage } from '../errors/catalogue.ts';
 import { isStorableText, UnitRefSchema } from './hall.ts';
+import { QuestionKindSchema, SurveyModeSchema } from '../domain/participation.ts';
 import { normalizeCode, groupCode } from './hearing.ts';
-
-export const QuestionKindSchema = z.enum(['rating', 'choice', 'text']);
 
 export const SurveyQuestionSchema = z.object({
   id: z.number().int(),
@@ -38,7 +38,7 @@ export const SurveySchema = z.object({
   id: z.number().int(),
   slug: z.string(),
   year: z.number().int(),
-  mode: z.enum(['panel', 'open']),
+  mode: SurveyModeSchema,
   title: z.string(),
   title_en: z.string().nullable(),
   description: z.string(),
@@ -52,10 +52,10 @@ export const SurveySchema = z.object({
 export type Survey = z.output<typeof SurveySchema>;
 
 export const InvitationTokenSchema = z
-  .string({ error: 'token.required' })
+  .string({ error: fieldMessage('token.required') })
   .transform(normalizeCode)
-  .refine((v) => v !== '', 'token.required')
-  .refine((v) => v === '' || /^[0-9A-HJKMNP-TV-Z]{24}$/.test(v), 'token.invalid')
+  .refine((v) => v !== '', fieldMessage('token.required'))
+  .refine((v) => v === '' || /^[0-9A-HJKMNP-TV-Z]{24}$/.test(v), fieldMessage('token.invalid'))
   .transform(groupCode);
 
 const AnswerSchema = z.object({ question_id: z.number().int(), value: z.union([z.number().int(), z.string()]) });
@@ -64,7 +64,7 @@ const AnswerSchema = z.object({ question_id: z.number().int(), value: z.union([z
 export const SurveyResponseInputSchema = z.object({
   survey_id: z.number().int().positive(),
   token: InvitationTokenSchema.optional(),
-  answers: z.array(AnswerSchema).min(1, 'answers.none'),
+  answers: z.array(AnswerSchema).min(1, fieldMessage('answers.none')),
 });
 export type SurveyResponse = z.output<typeof SurveyResponseInputSchema>;
 export type SurveyResponseInput = z.input<typeof SurveyResponseInputSchema>;
@@ -86,15 +86,15 @@ export function surveyResponseSchema(survey: Pick<Survey, 'id' | 'mode' | 'quest
         const value = typeof raw === 'string' ? raw.trim() : raw;
         const path = ['answers', String(q.id)];
         if (value === undefined || value === '') {
-          if (q.required) ctx.addIssue({ code: 'custom', path, message: 'answer.required' });
+          if (q.required) ctx.addIssue({ code: 'custom', path, message: fieldMessage('answer.required') });
         } else if (q.kind === 'rating' && !(typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 5)) {
-          ctx.addIssue({ code: 'custom', path, message: 'answer.rating' });
+          ctx.addIssue({ code: 'custom', path, message: fieldMessage('answer.rating') });
         } else if (q.kind === 'choice' && !(q.options ?? []).some((o) => o.value === value)) {
-          ctx.addIssue({ code: 'custom', path, message: 'answer.choice' });
+          ctx.addIssue({ code: 'custom', path, message: fieldMessage('answer.choice') });
         } else if (q.kind === 'text' && String(value).length > 2000) {
-          ctx.addIssue({ code: 'custom', path, message: 'answer.tooLong' });
+          ctx.addIssue({ code: 'custom', path, message: fieldMessage('answer.tooLong') });
         } else if (q.kind === 'text' && !isStorableText(String(value))) {
-          ctx.addIssue({ code: 'custom', path, message: 'text.unsupported' });
+          ctx.addIssue({ code: 'custom', path, message: fieldMessage('text.unsupported') });
         }
       }
     })

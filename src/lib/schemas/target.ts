@@ -1,14 +1,9 @@
 /** A published target as the public pages show it: responsibility chain, baselines, reports, decomposition. */
 import { z } from 'zod';
-
-export const TargetStatusSchema = z.enum(['completed', 'on_track', 'behind', 'not_completed', 'no_report']);
-export type TargetStatus = z.output<typeof TargetStatusSchema>;
-
-export const CategorySchema = z.enum([
-  'economic_scale', 'economic_speed', 'economic_quality', 'peoples_benefit',
-  'social_progress', 'sustainability', 'party_building', 'key_task',
-]);
-export type Category = z.output<typeof CategorySchema>;
+import { CategorySchema, DirectionSchema } from '../domain/indicators.ts';
+import { ProgressStatusSchema, ReportStatusSchema } from '../domain/progress.ts';
+import { BaselineKindSchema } from '../domain/targets.ts';
+import { UnitKindSchema } from '../domain/units.ts';
 
 /** The short form used in lists (unit pages, commitments, decomposition trees). */
 export const TargetSummarySchema = z.object({
@@ -18,7 +13,7 @@ export const TargetSummarySchema = z.object({
   unit_code: z.string(),
   unit_name: z.string(),
   unit_name_en: z.string().nullable(),
-  unit_kind: z.enum(['municipal_unit', 'district']),
+  unit_kind: UnitKindSchema,
   parent_id: z.number().int().nullable(),
   title: z.string(),
   title_en: z.string().nullable(),
@@ -31,7 +26,7 @@ export const TargetSummarySchema = z.object({
   responsible_department: z.string(),
   responsible_person: z.string(),
   /** Rolled up from the leaves (see leaves) when the target is decomposed. */
-  status: TargetStatusSchema,
+  status: ProgressStatusSchema,
   progress_pct: z.number().nullable(),
   period: z.string().nullable(),
   /** How many leaf targets it decomposes into; 0 when it is not decomposed. */
@@ -42,7 +37,7 @@ export const TargetSummarySchema = z.object({
 export type TargetSummary = z.output<typeof TargetSummarySchema>;
 
 export const BaselineSchema = z.object({
-  kind: z.enum(['vertical', 'horizontal', 'benchmark']),
+  kind: BaselineKindSchema,
   year: z.number().int().nullable(),
   peer_name: z.string().nullable(),
   value: z.number(),
@@ -53,7 +48,7 @@ export type Baseline = z.output<typeof BaselineSchema>;
 export const ProgressReportSchema = z.object({
   id: z.number().int(),
   period: z.string(),
-  status: z.enum(['completed', 'on_track', 'behind', 'not_completed']),
+  status: ReportStatusSchema,
   actual_value: z.number().nullable(),
   progress_pct: z.number().nullable(),
   result_text: z.string().nullable(),
@@ -87,7 +82,7 @@ export const TargetDetailSchema = TargetSummarySchema.extend({
   indicator_name_en: z.string().nullable(),
   measure: z.string().nullable(),
   measure_en: z.string().nullable(),
-  direction: z.enum(['higher', 'lower', 'qualitative']),
+  direction: DirectionSchema,
   target_value: z.number().nullable(),
   quality_requirement: z.string().nullable(),
   leader_title: z.string().nullable(),

@@ -1,15 +1,12 @@
 /** A unit's public page: its people, targets, weights, trend and public supervision findings. */
 import { z } from 'zod';
-import { StatusCountsSchema } from './period-figures.ts';
-import { CategorySchema, TargetSummarySchema } from './target.ts';
+import { CategorySchema } from '../domain/indicators.ts';
+import { StatusCountsSchema } from '../domain/progress.ts';
+import { SupervisionMethodSchema } from '../domain/supervision.ts';
+import { UnitKindSchema } from '../domain/units.ts';
+import { TargetSummarySchema } from './target.ts';
 import { LeaderReportSchema } from './leader-report.ts';
 import { AccountabilityCaseSchema } from './accountability.ts';
-
-export const SupervisionMethodSchema = z.enum([
-  'monthly_report', 'quarterly_dispatch', 'semiannual_inspection', 'random_check',
-  'push_inspection', 'research_inspection', 'open_inspection', 'covert_visit',
-]);
-export type SupervisionMethod = z.output<typeof SupervisionMethodSchema>;
 
 export const SupervisionFindingSchema = z.object({
   id: z.number().int(),
@@ -28,7 +25,7 @@ export const UnitDetailSchema = z.object({
   code: z.string(),
   name: z.string(),
   name_en: z.string().nullable(),
-  kind: z.enum(['municipal_unit', 'district']),
+  kind: UnitKindSchema,
   sector: z.string(),
   cadres: z.array(
     z.object({ id: z.number().int(), name: z.string(), title: z.string(), title_en: z.string().nullable(), is_principal: z.boolean() }),

@@ -1,19 +1,21 @@
 /** A year at a glance: what the home page shows. Built from public rows only. */
 import { z } from 'zod';
-import { StatusCountsSchema } from './period-figures.ts';
+import { AssessmentYearStatusSchema } from '../domain/assessment.ts';
+import { StatusCountsSchema } from '../domain/progress.ts';
+import { UnitKindSchema } from '../domain/units.ts';
 
 const UnitShareSchema = z.object({
   code: z.string(),
   name: z.string(),
   name_en: z.string().nullable(),
-  kind: z.enum(['municipal_unit', 'district']),
+  kind: UnitKindSchema,
   targets: z.number().int(),
   share: z.number(),
 });
 
 export const YearOverviewSchema = z.object({
   year: z.number().int(),
-  status: z.enum(['planning', 'active', 'closed', 'published']),
+  status: AssessmentYearStatusSchema,
   municipal_units: z.number().int(),
   districts: z.number().int(),
   targets: z.number().int(),

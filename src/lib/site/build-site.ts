@@ -12,8 +12,8 @@ import type { Db } from '../db/types.ts';
 import { countUnits, loadDemoCity } from '../demo/load.ts';
 import { DEFAULT_DEMO, generateDemoCity } from '../demo/generate.ts';
 import { keepDemoParticipationOpen } from '../demo/live.ts';
-import { progressBar, type Progress } from '../../cli/progress.ts';
-import { loadGatewayKeys } from '../../server/gateway/keys.ts';
+import { progressReport } from '../progress.ts';
+import { loadGatewayKeys } from '../auth/gateway-keys.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
 /** Where the site is built and served from: dist/, or GONGSHI_DIST_DIR (so parallel test runs don't collide). */
@@ -28,12 +28,7 @@ export async function prepareDatabase(db: Db, log: (line: string) => void): Prom
     return;
   }
   log('Empty embedded database: loading the demo city of Chenglan (fictional).');
-  let bar: Progress | undefined;
-  await loadDemoCity(db, generateDemoCity(DEFAULT_DEMO), {
-    start: (total) => (bar = progressBar('Seeding demo city', total)),
-    tick: (n) => bar?.tick(n),
-    done: () => bar?.done(),
-  });
+  await loadDemoCity(db, generateDemoCity(DEFAULT_DEMO), progressReport('Seeding demo city'));
   const kept = await keepDemoParticipationOpen(db, DEFAULT_DEMO.asOf);
   if (kept.days > 0) {
     log(`The demo is as of ${DEFAULT_DEMO.asOf}; its ${kept.hearings} open hearings, ${kept.surveys} open surveys and ` +

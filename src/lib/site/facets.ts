@@ -1,4 +1,7 @@
 /** Facets of the commitments page: each a set of values with counts and a prerendered page. */
+import { CATEGORIES } from '../domain/indicators.ts';
+import { PROGRESS_STATUSES } from '../domain/progress.ts';
+import { UNIT_KINDS } from '../domain/units.ts';
 import type { TargetSummary } from '../schemas/target.ts';
 
 export const FACETS = ['commitment', 'status', 'category', 'kind', 'leader'] as const;
@@ -14,10 +17,11 @@ export interface FacetValue {
   count: number;
 }
 
-const ORDER: Record<string, readonly string[]> = {
-  status: ['completed', 'on_track', 'behind', 'not_completed', 'no_report'],
-  category: ['economic_scale', 'economic_speed', 'economic_quality', 'peoples_benefit', 'social_progress', 'sustainability', 'party_building', 'key_task'],
-  kind: ['municipal_unit', 'district'],
+/** Facets over an enumeration list their values in its order; leaders by unit, then id. */
+const ORDER: Partial<Record<Facet, readonly string[]>> = {
+  status: PROGRESS_STATUSES,
+  category: CATEGORIES,
+  kind: UNIT_KINDS,
 };
 
 export function facetValueOf(target: TargetSummary, facet: Facet): string | null {

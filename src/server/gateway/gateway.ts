@@ -16,7 +16,7 @@ import { pgErrorFields } from '../../lib/db/errors.ts';
 import { ROLES, type Db, type Role } from '../../lib/db/types.ts';
 import { ApiError, apiError, statusForSqlState, type ApiErrorBody } from './errors.ts';
 import { callStatement, FunctionCache, matchArguments, type RpcFunction } from './functions.ts';
-import type { GatewayKeys } from './keys.ts';
+import type { GatewayKeys } from '../../lib/auth/gateway-keys.ts';
 import { peerAddress, unmapIPv4 } from '../peer-address.ts';
 import { BadRequestTarget, parseRequestTarget, type RequestTarget } from '../request-target.ts';
 

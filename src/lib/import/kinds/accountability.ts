@@ -12,7 +12,7 @@ import type { ColumnSpec } from '../columns.ts';
 import { mapPgError, type ImportContext, type PgErrorMap } from '../context.ts';
 import { defineKind } from '../kind.ts';
 import { changedColumns, loadStored, syncRows, type Stored, type SyncItem, type Values } from '../sync.ts';
-import { ACCOUNTABILITY_BASIS, ACCOUNTABILITY_MEASURE, ACCOUNTABILITY_ROLE } from '../vocab.ts';
+import { ACCOUNTABILITY_BASIS, ACCOUNTABILITY_MEASURE, ACCOUNTABILITY_ROLE, vocabAlternatives } from '../vocab.ts';
 import { assessmentYears, asJson, CODE_RE, unitsByCode, unknown } from './refs.ts';
 
 const CASE_NO_RE = /^ZZ-\d{4}-\d{3}$/;
@@ -32,7 +32,7 @@ export const ACCOUNTABILITY_COLUMNS: readonly ColumnSpec[] = [
   { key: 'summary', zh: '案情摘要', aliases: ['问题摘要', '案情'], required: true, type: 'text', doc: '2–2000 characters, public once the case is published: what responsibility was not met.', example: '暗访发现窗口服务问题整改不到位。' },
   { key: 'summary_en', zh: '英文案情摘要', required: false, type: 'text', doc: 'Free text.', example: '' },
   { key: 'measure', zh: '问责方式', aliases: ['处理方式', '问责措施'], required: false, type: 'enum', vocab: ACCOUNTABILITY_MEASURE,
-    doc: 'written_inspection (责令书面检查), circulated_criticism (通报批评), admonishment (诫勉), public_apology (责令公开道歉), suspension (停职检查), demotion (降职), ordered_resignation (责令辞职), dismissal (免职) or exempted (免予问责). With 决定日期 and 决定摘要: all three, or none while the case is open.', example: 'admonishment' },
+    doc: vocabAlternatives(ACCOUNTABILITY_MEASURE) + '. With 决定日期 and 决定摘要: all three, or none while the case is open.', example: 'admonishment' },
   { key: 'decided_on', zh: '决定日期', aliases: ['问责决定日期'], required: false, type: 'date', doc: 'YYYY-MM-DD, on or after the case was opened.', example: '2026-04-10' },
   { key: 'decision_summary', zh: '决定摘要', aliases: ['处理决定', '问责决定'], required: false, type: 'text', doc: '2–2000 characters, public once the case is published.', example: '对单位主要负责人进行诫勉。' },
   { key: 'decision_summary_en', zh: '英文决定摘要', required: false, type: 'text', doc: 'Free text.', example: '' },
@@ -43,7 +43,7 @@ export const ACCOUNTABILITY_COLUMNS: readonly ColumnSpec[] = [
   { key: 'person_is_cadre', zh: '是否本单位干部', aliases: ['本单位干部'], required: false, type: 'boolean',
     doc: '是/否 (true/false): 是 looks the name up among the unit\'s cadres (empty: 是).', example: 'true' },
   { key: 'person_role', zh: '责任类型', aliases: ['责任'], required: false, type: 'enum', vocab: ACCOUNTABILITY_ROLE,
-    doc: 'direct (直接责任), principal_leadership (主要领导责任) or important_leadership (重要领导责任); required with a person.', example: 'principal_leadership' },
+    doc: vocabAlternatives(ACCOUNTABILITY_ROLE) + '; required with a person.', example: 'principal_leadership' },
 ];
 
 export const AccountabilityRowSchema = z.object({

@@ -8,7 +8,7 @@ import { date, oneOf, optional, pattern, required, text } from '../cells.ts';
 import type { ColumnSpec } from '../columns.ts';
 import { defineKind } from '../kind.ts';
 import { loadStored, syncRows } from '../sync.ts';
-import { CONSULTATION_POSITION } from '../vocab.ts';
+import { CONSULTATION_POSITION, vocabAlternatives } from '../vocab.ts';
 import { asJson, unknown } from './refs.ts';
 
 const SLUG_RE = /^[a-z0-9][a-z0-9-]{2,80}$/;
@@ -18,7 +18,7 @@ export const CONSULTATION_COLUMNS: readonly ColumnSpec[] = [
   { key: 'panel', zh: '咨询组', aliases: ['咨询委员会', '专家组'], required: true, type: 'text', doc: 'The committee or its expert group: 2–200 characters. With the decision and the date, the natural key.', example: '决策咨询委员会经济组' },
   { key: 'panel_en', zh: '英文咨询组', required: false, type: 'text', doc: 'Free text.', example: 'Economy group, Decision Consultation Committee' },
   { key: 'position', zh: '意见', aliases: ['咨询意见', '立场'], required: true, type: 'enum', vocab: CONSULTATION_POSITION,
-    doc: 'support (支持), support_with_changes (有条件支持), oppose (反对) or no_position (不表态).', example: 'support_with_changes' },
+    doc: vocabAlternatives(CONSULTATION_POSITION) + '.', example: 'support_with_changes' },
   { key: 'opinion', zh: '意见内容', aliases: ['意见全文', '内容'], required: true, type: 'text', doc: '2–8000 characters.', example: '建议对低收入家庭给予补贴。' },
   { key: 'opinion_en', zh: '英文意见内容', required: false, type: 'text', doc: 'Free text.', example: '' },
   { key: 'given_on', zh: '出具日期', aliases: ['日期', '意见日期'], required: true, type: 'date', doc: 'YYYY-MM-DD: the day the committee gave the opinion.', example: '2026-03-20' },

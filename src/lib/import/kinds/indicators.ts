@@ -4,7 +4,7 @@ import { oneOf, optional, pattern, required, text } from '../cells.ts';
 import type { ColumnSpec } from '../columns.ts';
 import { defineKind } from '../kind.ts';
 import { loadStored, syncRows } from '../sync.ts';
-import { CATEGORY, DIRECTION } from '../vocab.ts';
+import { CATEGORY, DIRECTION, vocabAlternatives } from '../vocab.ts';
 import { asJson, CODE_RE } from './refs.ts';
 
 export const INDICATOR_COLUMNS: readonly ColumnSpec[] = [
@@ -13,13 +13,13 @@ export const INDICATOR_COLUMNS: readonly ColumnSpec[] = [
   { key: 'name', zh: '指标名称', aliases: ['名称'], required: true, type: 'text', doc: '2–80 characters.', example: '城镇新增就业' },
   { key: 'name_en', zh: '英文名称', required: false, type: 'text', doc: 'Free text.', example: 'New urban jobs' },
   { key: 'category', zh: '指标类别', aliases: ['类别', '分类'], required: true, type: 'enum', vocab: CATEGORY,
-    doc: 'economic_scale (经济总量), economic_speed (发展速度), economic_quality (发展质量), peoples_benefit (民生福祉), social_progress (社会进步), sustainability (可持续发展), party_building (党的建设) or key_task (重点工作).',
+    doc: vocabAlternatives(CATEGORY) + '.',
     example: 'peoples_benefit' },
   { key: 'measure', zh: '计量单位', aliases: ['单位'], required: false, type: 'text',
     doc: 'Unit of measure, e.g. 人, %, 亿元; required unless the direction is qualitative.', example: '人' },
   { key: 'measure_en', zh: '英文计量单位', required: false, type: 'text', doc: 'Free text.', example: 'persons' },
   { key: 'direction', zh: '指标方向', aliases: ['方向', '评价方向'], required: true, type: 'enum', vocab: DIRECTION,
-    doc: 'higher (越高越好), lower (越低越好) or qualitative (定性任务).', example: 'higher' },
+    doc: vocabAlternatives(DIRECTION) + '.', example: 'higher' },
 ];
 
 export const IndicatorRowSchema = z.object({

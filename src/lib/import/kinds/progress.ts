@@ -10,7 +10,7 @@ import type { ColumnSpec } from '../columns.ts';
 import { guardedWrite } from '../context.ts';
 import { defineKind } from '../kind.ts';
 import { insertRows } from '../../db/insert.ts';
-import { REPORT_STATUS } from '../vocab.ts';
+import { REPORT_STATUS, vocabAlternatives } from '../vocab.ts';
 import { asJson, CODE_RE, TARGET_CODE_RE, targetKey, targetsByKey } from './refs.ts';
 
 export const PROGRESS_COLUMNS: readonly ColumnSpec[] = [
@@ -20,7 +20,7 @@ export const PROGRESS_COLUMNS: readonly ColumnSpec[] = [
   { key: 'target_title', zh: '目标名称', required: false, type: 'text', infoOnly: true, doc: 'Written by export for reading; ignored by import.', example: '城镇新增就业达到8500人' },
   { key: 'period', zh: '报告期', aliases: ['月份', '报告月份', '所属期'], required: true, type: 'period', doc: 'The month reported on, YYYY-MM, within the year.', example: '2026-03' },
   { key: 'status', zh: '进展状态', aliases: ['完成状态', '状态'], required: true, type: 'enum', vocab: REPORT_STATUS,
-    doc: 'completed (已完成), on_track (按进度推进), behind (滞后) or not_completed (未完成).', example: 'on_track' },
+    doc: vocabAlternatives(REPORT_STATUS) + '.', example: 'on_track' },
   { key: 'actual_value', zh: '实际完成值', aliases: ['完成值', '实际值'], required: false, type: 'number', doc: 'A number in the indicator\'s measure.', example: '2300' },
   { key: 'progress_pct', zh: '完成进度', aliases: ['完成比例', '进度'], required: false, type: 'number', doc: 'Percent from 0 to 100, one decimal at most; "27.1" or "27.1%".', example: '27.1' },
   { key: 'result_text', zh: '完成情况', aliases: ['完成结果'], required: false, type: 'text', doc: 'Required when completed: what was achieved.', example: '' },

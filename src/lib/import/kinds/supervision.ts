@@ -4,7 +4,7 @@ import { bool, date, decimal, integer, oneOf, optional, pattern, required, text 
 import type { ColumnSpec } from '../columns.ts';
 import { defineKind } from '../kind.ts';
 import { loadStored, syncRows, type SyncItem } from '../sync.ts';
-import { METHOD } from '../vocab.ts';
+import { METHOD, vocabAlternatives } from '../vocab.ts';
 import { assessmentYears, asJson, CODE_RE, TARGET_CODE_RE, targetKey, targetsByKey, unitsByCode, unknown } from './refs.ts';
 
 export const SUPERVISION_COLUMNS: readonly ColumnSpec[] = [
@@ -15,7 +15,7 @@ export const SUPERVISION_COLUMNS: readonly ColumnSpec[] = [
   { key: 'unit_name', zh: '单位名称', required: false, type: 'text', infoOnly: true, doc: 'Written by export for reading; ignored by import.', example: '市发展和改革委员会' },
   { key: 'target_code', zh: '目标编号', required: false, type: 'code', doc: 'Optional: a target of the same year and unit that the finding concerns.', example: '2026-M001-01' },
   { key: 'method', zh: '督查方式', aliases: ['监控方式', '方式'], required: true, type: 'enum', vocab: METHOD,
-    doc: 'monthly_report (月报告), quarterly_dispatch (季调度), semiannual_inspection (半年检查), random_check (随机抽查), push_inspection (推进式督查), research_inspection (调研式督查), open_inspection (明查) or covert_visit (暗访).',
+    doc: vocabAlternatives(METHOD) + '.',
     example: 'covert_visit' },
   { key: 'conducted_on', zh: '督查日期', aliases: ['日期', '检查日期'], required: true, type: 'date', doc: 'YYYY-MM-DD, in the year or the year after.', example: '2026-03-05' },
   { key: 'finding', zh: '督查发现', aliases: ['督查情况', '发现问题', '情况'], required: true, type: 'text', doc: '2–4000 characters.', example: '窗口服务规范，群众评价良好。' },

@@ -8,7 +8,7 @@ import { bool, date, decimal, integer, oneOf, optional, pattern, required, text 
 import type { ColumnSpec } from '../columns.ts';
 import { defineKind, type ParsedRow } from '../kind.ts';
 import { changedColumns, loadStored, syncRows, type Stored, type SyncItem } from '../sync.ts';
-import { TARGET_STATUS } from '../vocab.ts';
+import { TARGET_LIFECYCLE, vocabAlternatives } from '../vocab.ts';
 import { assessmentYears, asJson, CODE_RE, indicatorsByCode, TARGET_CODE_RE, targetKey, unitsByCode, unknown } from './refs.ts';
 
 export const TARGET_COLUMNS: readonly ColumnSpec[] = [
@@ -35,8 +35,8 @@ export const TARGET_COLUMNS: readonly ColumnSpec[] = [
   { key: 'is_public_commitment', zh: '是否公开承诺', aliases: ['公开承诺'], required: false, type: 'boolean',
     doc: '是/否 (true/false): a public commitment (目标承诺) needs commitment text (empty: 否).', example: 'true' },
   { key: 'commitment_text', zh: '承诺内容', aliases: ['承诺事项', '目标承诺'], required: false, type: 'text', doc: 'Free text; required for a public commitment.', example: '2026年12月底前城镇新增就业达到8500人。' },
-  { key: 'status', zh: '状态', required: false, type: 'enum', vocab: TARGET_STATUS,
-    doc: 'draft (草案), approved (已审定) or published (已公布). Written by export; on import it must be empty or the target\'s current status (new targets: draft). Status changes through gongshi targets approve|publish.',
+  { key: 'status', zh: '状态', required: false, type: 'enum', vocab: TARGET_LIFECYCLE,
+    doc: vocabAlternatives(TARGET_LIFECYCLE) + '. Written by export; on import it must be empty or the target\'s current status (new targets: draft). Status changes through gongshi targets approve|publish.',
     example: 'draft' },
   { key: 'change_reason', zh: '修改原因', aliases: ['变更原因', '调整原因'], required: false, type: 'text',
     doc: 'Required when a row changes the commitment (是否公开承诺 or 承诺内容) of a published target; the change and its reason are recorded publicly.', example: '' },
@@ -60,7 +60,7 @@ export const TargetRowSchema = z.object({
   responsible_person: required(text({ min: 2, max: 40 })),
   is_public_commitment: optional(bool),
   commitment_text: optional(text({ max: 4000 })),
-  status: optional(oneOf(TARGET_STATUS)),
+  status: optional(oneOf(TARGET_LIFECYCLE)),
   change_reason: optional(text({ min: 2, max: 2000 })),
 });
 export type TargetRow = z.output<typeof TargetRowSchema>;

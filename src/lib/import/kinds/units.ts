@@ -4,7 +4,7 @@ import { integer, oneOf, optional, pattern, required, text } from '../cells.ts';
 import type { ColumnSpec } from '../columns.ts';
 import { defineKind } from '../kind.ts';
 import { loadStored, syncRows } from '../sync.ts';
-import { SECTOR, UNIT_KIND } from '../vocab.ts';
+import { SECTOR, UNIT_KIND, vocabAlternatives } from '../vocab.ts';
 import { asJson, CODE_RE } from './refs.ts';
 
 export const UNIT_COLUMNS: readonly ColumnSpec[] = [
@@ -13,7 +13,7 @@ export const UNIT_COLUMNS: readonly ColumnSpec[] = [
   { key: 'name', zh: '单位名称', aliases: ['名称', 'unit_name'], required: true, type: 'text', doc: '2–80 characters.', example: '市发展和改革委员会' },
   { key: 'name_en', zh: '英文名称', required: false, type: 'text', doc: '2–160 characters.', example: 'Municipal Development and Reform Commission' },
   { key: 'kind', zh: '单位类型', aliases: ['类型', '类别'], required: true, type: 'enum', vocab: UNIT_KIND,
-    doc: 'municipal_unit (市直单位) or district (区市); units and districts rank in separate pools.', example: 'municipal_unit' },
+    doc: vocabAlternatives(UNIT_KIND) + '; units and districts rank in separate pools.', example: 'municipal_unit' },
   { key: 'sector', zh: '行业领域', aliases: ['领域', '行业', '板块'], required: true, type: 'enum', vocab: SECTOR,
     doc: 'A lower-case sector code (2–40 letters or underscores) or a known sector name, e.g. economy (经济发展), core_urban (中心城区).', example: 'economy' },
   { key: 'sort_order', zh: '排序', aliases: ['序号', '排序号'], required: false, type: 'int', doc: 'A whole number: the order in lists (empty: 0).', example: '1' },

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { column } from '../../opendata/columns.ts';
-import { AccountabilityBasisSchema, AccountabilityMeasureSchema } from '../accountability.ts';
+import { AccountabilityBasisSchema, AccountabilityMeasureSchema } from '../../domain/accountability.ts';
 import { DateSchema, IdSchema, InstantSchema, YearSchema } from './common.ts';
 
 export const AccountabilityCaseRowSchema = z.strictObject({

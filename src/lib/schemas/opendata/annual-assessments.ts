@@ -1,6 +1,8 @@
 /** Dataset "annual-assessments": each unit's published annual result (the version in force). */
 import { z } from 'zod';
 import { column } from '../../opendata/columns.ts';
+import { ConsequenceSchema, GradeSchema } from '../../domain/assessment.ts';
+import { UnitKindSchema } from '../../domain/units.ts';
 import { YearSchema } from './common.ts';
 
 export const AnnualAssessmentRowSchema = z.strictObject({
@@ -11,7 +13,7 @@ export const AnnualAssessmentRowSchema = z.strictObject({
   unit_code: column(z.string(), '单位代码', 'Unit code'),
   unit_name: column(z.string(), '单位', 'Unit'),
   unit_name_en: column(z.string().nullable(), '单位（英文）', 'Unit in English'),
-  pool: column(z.enum(['municipal_unit', 'district']), '排名组别', 'Ranking pool'),
+  pool: column(UnitKindSchema, '排名组别', 'Ranking pool'),
   target_score: column(z.number(), '目标考核得分', 'Target assessment score'),
   mass_score: column(z.number().nullable(), '群众测评得分', 'Mass evaluation score (empty when no group reached the minimum sample)'),
   mass_margin: column(z.number().nullable(), '群众测评误差（95%）', 'Mass evaluation margin of error (95%)'),
@@ -22,7 +24,7 @@ export const AnnualAssessmentRowSchema = z.strictObject({
   total_score: column(z.number(), '总分', 'Total'),
   rank_in_pool: column(z.number().int(), '组内名次', 'Rank in pool'),
   pool_size: column(z.number().int(), '组内单位数', 'Units in pool'),
-  grade: column(z.enum(['excellent', 'good', 'pass', 'fail']), '等次', 'Grade'),
-  consequence: column(z.enum(['none', 'award', 'admonishment', 'suspension_or_demotion']), '结果运用', 'Consequence'),
+  grade: column(GradeSchema, '等次', 'Grade'),
+  consequence: column(ConsequenceSchema, '结果运用', 'Consequence'),
 });
 export type AnnualAssessmentRow = z.output<typeof AnnualAssessmentRowSchema>;

@@ -1,16 +1,18 @@
 /** /api/v1/targets/<id>.json: one published target with its responsibility chain, baselines and reports. */
 import { z } from 'zod';
-import {
-  CategorySchema, DateSchema, DirectionSchema, DocumentHeader, IdSchema, InstantSchema, MonthSchema,
-  ReportStatusSchema, SupervisionMethodSchema, TargetStatusSchema, UnitKindSchema, YearSchema,
-} from './common.ts';
+import { CategorySchema, DirectionSchema } from '../../domain/indicators.ts';
+import { ProgressStatusSchema, ReportStatusSchema } from '../../domain/progress.ts';
+import { SupervisionMethodSchema } from '../../domain/supervision.ts';
+import { BaselineKindSchema } from '../../domain/targets.ts';
+import { UnitKindSchema } from '../../domain/units.ts';
+import { DateSchema, DocumentHeader, IdSchema, InstantSchema, MonthSchema, YearSchema } from './common.ts';
 
 const TargetRef = z.object({
   id: IdSchema,
   code: z.string(),
   title: z.string(),
   title_en: z.string().nullable(),
-  status: TargetStatusSchema,
+  status: ProgressStatusSchema,
   api_url: z.url(),
 });
 
@@ -48,7 +50,7 @@ export const TargetDocumentSchema = z
         person: z.string(),
       })
       .meta({ description: 'The responsibility chain: responsible leader, department and person.' }),
-    status: TargetStatusSchema,
+    status: ProgressStatusSchema,
     status_period: MonthSchema.nullable(),
     progress_pct: z.number().nullable(),
     published_at: InstantSchema,
@@ -56,7 +58,7 @@ export const TargetDocumentSchema = z
     children: z.array(TargetRef),
     baselines: z.array(
       z.object({
-        kind: z.enum(['vertical', 'horizontal', 'benchmark']),
+        kind: BaselineKindSchema,
         year: YearSchema.nullable(),
         peer_name: z.string().nullable(),
         value: z.number(),

@@ -1,9 +1,10 @@
 /** /api/v1/units.json and /api/v1/units/<code>.json: the assessed units. */
 import { z } from 'zod';
-import {
-  CategorySchema, DateSchema, DocumentHeader, IdSchema, InstantSchema, MonthSchema, ReportStatusSchema,
-  StatusCountsSchema, SupervisionMethodSchema, TargetStatusSchema, UnitKindSchema, YearSchema,
-} from './common.ts';
+import { CategorySchema } from '../../domain/indicators.ts';
+import { ProgressStatusSchema, ReportStatusSchema, StatusCountsSchema } from '../../domain/progress.ts';
+import { SupervisionMethodSchema } from '../../domain/supervision.ts';
+import { UnitKindSchema } from '../../domain/units.ts';
+import { DateSchema, DocumentHeader, IdSchema, InstantSchema, MonthSchema, YearSchema } from './common.ts';
 
 const Links = {
   url: z.url().meta({ description: 'The unit\'s page (Chinese).' }),
@@ -65,7 +66,7 @@ export const UnitDocumentSchema = z
         weight: z.number(),
         deadline: DateSchema,
         is_public_commitment: z.boolean(),
-        status: TargetStatusSchema,
+        status: ProgressStatusSchema,
         progress_pct: z.number().nullable(),
         api_url: z.url(),
         url: z.url(),

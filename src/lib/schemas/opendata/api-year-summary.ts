@@ -1,9 +1,11 @@
 /** /api/v1/years/<year>/summary.json: a year at a glance, with links to its datasets. */
 import { z } from 'zod';
-import {
-  AssessmentYearStatusSchema, BulletinKindSchema, DocumentHeader, InstantSchema, MonthSchema, StatusCountsSchema,
-  SupervisionMethodSchema, UnitKindSchema, YearSchema,
-} from './common.ts';
+import { AssessmentYearStatusSchema } from '../../domain/assessment.ts';
+import { BulletinKindSchema } from '../../domain/bulletins.ts';
+import { StatusCountsSchema } from '../../domain/progress.ts';
+import { SupervisionMethodSchema } from '../../domain/supervision.ts';
+import { UnitKindSchema } from '../../domain/units.ts';
+import { DocumentHeader, InstantSchema, MonthSchema, YearSchema } from './common.ts';
 
 export const YearSummaryDocumentSchema = z
   .object({

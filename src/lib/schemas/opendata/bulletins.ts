@@ -1,7 +1,8 @@
 /** Dataset "bulletins": published bulletins (通报), errata included; bodies in Markdown. */
 import { z } from 'zod';
 import { column } from '../../opendata/columns.ts';
-import { BulletinKindSchema, IdSchema, InstantSchema, YearSchema } from './common.ts';
+import { BulletinKindSchema } from '../../domain/bulletins.ts';
+import { IdSchema, InstantSchema, YearSchema } from './common.ts';
 
 export const BulletinRowSchema = z.strictObject({
   id: column(IdSchema, '通报ID', 'Bulletin id'),

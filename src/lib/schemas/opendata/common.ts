@@ -1,4 +1,7 @@
-/** Building blocks shared by the open-data schemas: value formats and the licence. */
+/**
+ * Building blocks shared by the open-data schemas: value formats and the licence. The domain's
+ * enumerations come from src/lib/domain/.
+ */
 import { z } from 'zod';
 
 /** A calendar date, YYYY-MM-DD (Asia/Shanghai). */
@@ -9,30 +12,6 @@ export const InstantSchema = z.iso.datetime();
 export const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 export const YearSchema = z.number().int().min(2000).max(2100);
 export const IdSchema = z.number().int().positive();
-
-export const UnitKindSchema = z.enum(['municipal_unit', 'district']);
-export const ReportStatusSchema = z.enum(['completed', 'on_track', 'behind', 'not_completed']);
-export const TargetStatusSchema = z.enum(['completed', 'on_track', 'behind', 'not_completed', 'no_report']);
-export const CategorySchema = z.enum([
-  'economic_scale', 'economic_speed', 'economic_quality', 'peoples_benefit',
-  'social_progress', 'sustainability', 'party_building', 'key_task',
-]);
-export const DirectionSchema = z.enum(['higher', 'lower', 'qualitative']);
-export const SupervisionMethodSchema = z.enum([
-  'monthly_report', 'quarterly_dispatch', 'semiannual_inspection', 'random_check',
-  'push_inspection', 'research_inspection', 'open_inspection', 'covert_visit',
-]);
-export const BulletinKindSchema = z.enum(['monthly', 'quarterly', 'semiannual', 'annual']);
-export const AssessmentYearStatusSchema = z.enum(['planning', 'active', 'closed', 'published']);
-
-export const StatusCountsSchema = z.object({
-  completed: z.number().int().nonnegative(),
-  on_track: z.number().int().nonnegative(),
-  behind: z.number().int().nonnegative(),
-  not_completed: z.number().int().nonnegative(),
-  no_report: z.number().int().nonnegative(),
-});
-export type StatusCounts = z.output<typeof StatusCountsSchema>;
 
 export const LICENCE = {
   name: 'CC BY 4.0',

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { column } from '../../opendata/columns.ts';
+import { DrawOutcomeSchema, DrawStatusSchema } from '../../domain/hearings.ts';
 import { YearSchema } from './common.ts';
 
 export const HearingDrawRowSchema = z.strictObject({
@@ -24,8 +25,8 @@ export const HearingDrawRowSchema = z.strictObject({
   district_code: column(z.string().nullable(), '所在区市代码', 'District code (empty: not given)'),
   draw_key: column(z.string(), '抽签键', 'sha256(seed + ":" + public id), hex'),
   draw_order: column(z.number().int(), '抽签顺序', 'Order in the draw (keys ascending)'),
-  drawn: column(z.enum(['selected', 'waitlisted']), '抽签结果', 'Result of the draw'),
-  current_status: column(z.enum(['selected', 'waitlisted', 'withdrawn']), '目前状态', 'Status since: withdrawn, or selected from the waitlist'),
+  drawn: column(DrawOutcomeSchema, '抽签结果', 'Result of the draw'),
+  current_status: column(DrawStatusSchema, '目前状态', 'Status since: withdrawn, or selected from the waitlist'),
   listed_name: column(z.string().nullable(), '姓名（经本人同意）', 'Name, only where its holder agreed to be listed'),
 });
 export type HearingDrawRow = z.output<typeof HearingDrawRowSchema>;

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { column } from '../../opendata/columns.ts';
+import { LeaderReportStatusSchema } from '../../domain/leader-reports.ts';
 import { DateSchema, IdSchema, InstantSchema, YearSchema } from './common.ts';
 
 export const LeaderReportRowSchema = z.strictObject({
@@ -17,7 +18,7 @@ export const LeaderReportRowSchema = z.strictObject({
   cadre_title_en: column(z.string().nullable(), '职务（英文）', 'Post, in English'),
   is_principal: column(z.boolean(), '是否主要负责人', 'Whether the leader is the unit\'s principal leader'),
   due_on: column(DateSchema, '应报日期', 'Due by: 31 July for H1, 31 January of the next year for H2'),
-  status: column(z.enum(['on_time', 'late', 'not_submitted']), '报送情况', 'on_time, late, or not_submitted (past the due date with no published report)'),
+  status: column(LeaderReportStatusSchema, '报送情况', 'on_time, late, or not_submitted (past the due date with no published report)'),
   days_late: column(z.number().int().nonnegative().nullable(), '逾期天数', 'Days submitted after the due date (0 when on time; empty when not submitted)'),
   report_id: column(IdSchema.nullable(), '报告ID', 'Report id (empty when not submitted)'),
   submitted_on: column(DateSchema.nullable(), '报送日期', 'Date submitted'),

@@ -1,7 +1,8 @@
 /** Dataset "progress-reports": every monthly report on a published target, corrections included. */
 import { z } from 'zod';
 import { column } from '../../opendata/columns.ts';
-import { DateSchema, IdSchema, InstantSchema, MonthSchema, ReportStatusSchema, YearSchema } from './common.ts';
+import { ReportStatusSchema } from '../../domain/progress.ts';
+import { DateSchema, IdSchema, InstantSchema, MonthSchema, YearSchema } from './common.ts';
 
 export const ProgressReportRowSchema = z.strictObject({
   id: column(IdSchema, '报告ID', 'Report id'),

@@ -1,7 +1,8 @@
 /** Dataset "supervision-records": public findings of daily monitoring (日常监控). */
 import { z } from 'zod';
 import { column } from '../../opendata/columns.ts';
-import { DateSchema, IdSchema, SupervisionMethodSchema, YearSchema } from './common.ts';
+import { SupervisionMethodSchema } from '../../domain/supervision.ts';
+import { DateSchema, IdSchema, YearSchema } from './common.ts';
 
 export const SupervisionRecordRowSchema = z.strictObject({
   id: column(IdSchema, '记录ID', 'Record id'),

@@ -1,6 +1,7 @@
 /** Dataset "survey-aggregates": each survey question's answers in aggregate (never a single response). */
 import { z } from 'zod';
 import { column } from '../../opendata/columns.ts';
+import { QuestionKindSchema, SurveyModeSchema } from '../../domain/participation.ts';
 import { YearSchema } from './common.ts';
 
 const count = (zh: string, en: string) => column(z.number().int().nullable(), zh, en);
@@ -8,14 +9,14 @@ const count = (zh: string, en: string) => column(z.number().int().nullable(), zh
 export const SurveyAggregateRowSchema = z.strictObject({
   year: column(YearSchema, '考核年度', 'Assessment year'),
   survey_slug: column(z.string(), '测评编号', 'Survey'),
-  mode: column(z.enum(['panel', 'open']), '方式', 'panel: invited respondents (counts in the mass evaluation); open: public sentiment (does not count)'),
+  mode: column(SurveyModeSchema, '方式', 'panel: invited respondents (counts in the mass evaluation); open: public sentiment (does not count)'),
   unit_code: column(z.string().nullable(), '被测评单位代码', 'Code of the unit evaluated (empty: city-wide)'),
   unit_name: column(z.string().nullable(), '被测评单位', 'Unit evaluated'),
   responses: column(z.number().int(), '答卷数', 'Responses to the survey'),
   position: column(z.number().int(), '题号', 'Question number'),
   prompt: column(z.string(), '题目', 'Question'),
   prompt_en: column(z.string().nullable(), '题目（英文）', 'Question in English'),
-  kind: column(z.enum(['rating', 'choice', 'text']), '题型', 'Kind of question'),
+  kind: column(QuestionKindSchema, '题型', 'Kind of question'),
   weight: column(z.number(), '权重', 'Weight in the mass-evaluation score'),
   answers: column(z.number().int(), '作答数', 'Answers to the question'),
   mean_rating: column(z.number().nullable(), '平均评分', 'Mean rating (1–5)'),

@@ -1,9 +1,10 @@
 /** Dataset "targets": every published target of a year with its responsibility chain and current status. */
 import { z } from 'zod';
 import { column } from '../../opendata/columns.ts';
-import {
-  CategorySchema, DateSchema, DirectionSchema, IdSchema, InstantSchema, MonthSchema, TargetStatusSchema, YearSchema,
-} from './common.ts';
+import { CategorySchema, DirectionSchema } from '../../domain/indicators.ts';
+import { ProgressStatusSchema } from '../../domain/progress.ts';
+import { BaselineKindSchema } from '../../domain/targets.ts';
+import { DateSchema, IdSchema, InstantSchema, MonthSchema, YearSchema } from './common.ts';
 
 export const TargetRowSchema = z.strictObject({
   id: column(IdSchema, '目标ID（本站链接和API使用）', 'Target id (used in links and the API)'),
@@ -35,7 +36,7 @@ export const TargetRowSchema = z.strictObject({
   responsible_leader_title_en: column(z.string().nullable(), '责任领导职务（英文）', "Responsible leader's post in English"),
   responsible_department: column(z.string(), '责任部门', 'Responsible department'),
   responsible_person: column(z.string(), '责任人', 'Responsible person'),
-  status: column(TargetStatusSchema, '最新状态（最近一期有效报告；已分解的目标由其末级目标汇总：全部完成才为完成，任一未完成或滞后即为未完成或滞后，均未报告为未报告，否则为正常推进）',
+  status: column(ProgressStatusSchema, '最新状态（最近一期有效报告；已分解的目标由其末级目标汇总：全部完成才为完成，任一未完成或滞后即为未完成或滞后，均未报告为未报告，否则为正常推进）',
     'Latest status, from the latest report in force; a decomposed target (one that is some target\'s parent_id) rolls up from its leaves: completed only when all are, not completed or behind when any is, no report when none has reported, on track otherwise'),
   status_period: column(MonthSchema.nullable(), '最新状态所属月份（已分解的目标为其末级目标最近报告的月份）', 'Month of that report (for a decomposed target, the latest month any of its leaves reported)'),
   progress_pct: column(z.number().min(0).max(100).nullable(), '最新进度（%；已分解的目标为末级目标进度按分值占比逐级加权，保留一位小数）', 'Latest progress, per cent (for a decomposed target, its leaves\' progress weighted by their points\' shares at each level, one decimal)'),
@@ -48,7 +49,7 @@ export const TargetBaselineRowSchema = z.strictObject({
   target_id: column(IdSchema, '目标ID', 'Target id'),
   target_code: column(z.string(), '目标编号', 'Target code'),
   year: column(YearSchema, '目标所属年度', 'Year of the target'),
-  kind: column(z.enum(['vertical', 'horizontal', 'benchmark']), '比较类型：vertical 本单位历年，horizontal 同类城市，benchmark 职能基准', 'Comparison: vertical (own past years), horizontal (peer city) or benchmark'),
+  kind: column(BaselineKindSchema, '比较类型：vertical 本单位历年，horizontal 同类城市，benchmark 职能基准', 'Comparison: vertical (own past years), horizontal (peer city) or benchmark'),
   baseline_year: column(YearSchema.nullable(), '历年实际所属年度', 'Year of a vertical baseline'),
   peer_name: column(z.string().nullable(), '比较城市', 'Peer city of a horizontal baseline'),
   value: column(z.number(), '数值', 'Value'),

@@ -1,7 +1,8 @@
 /** Dataset "units": the assessed units of a year, with their principal leader and target counts. */
 import { z } from 'zod';
 import { column } from '../../opendata/columns.ts';
-import { UnitKindSchema, YearSchema } from './common.ts';
+import { UnitKindSchema } from '../../domain/units.ts';
+import { YearSchema } from './common.ts';
 
 export const UnitRowSchema = z.strictObject({
   year: column(YearSchema, '考核年度', 'Assessment year'),

@@ -1,0 +1,55 @@
+/**
+ * Citizen-representative hearings (市民代表听证会): a hearing's state, the categories people sign up
+ * in, and the verifiable lottery's results.
+ */
+import { z } from 'zod';
+import type { Enumeration } from './enumeration.ts';
+
+/** hearings.status. */
+export const HEARING_STATUSES = ['open', 'closed', 'held', 'cancelled'] as const;
+export const HearingStatusSchema = z.enum(HEARING_STATUSES);
+export type HearingStatus = z.output<typeof HearingStatusSchema>;
+
+/** private.hearing_signups.category, hearing_quotas.category (reserved seats). */
+export const SIGNUP_CATEGORIES = [
+  'citizen_representative', 'npc_deputy', 'cppcc_member', 'expert', 'affected_resident', 'other',
+] as const;
+export type SignupCategory = (typeof SIGNUP_CATEGORIES)[number];
+
+export const SIGNUP_CATEGORY = {
+  name: 'sign-up category',
+  codes: SIGNUP_CATEGORIES,
+  labels: {
+    citizen_representative: { 'zh-CN': '市民代表', en: 'Citizen representative' },
+    npc_deputy: { 'zh-CN': '人大代表', en: "People's Congress deputy" },
+    cppcc_member: { 'zh-CN': '政协委员', en: 'CPPCC member' },
+    expert: { 'zh-CN': '专家', en: 'Expert' },
+    affected_resident: { 'zh-CN': '利益相关居民', en: 'Affected resident' },
+    other: { 'zh-CN': '其他', en: 'Other' },
+  },
+} as const satisfies Enumeration<SignupCategory>;
+
+/** private.hearing_signups.status. */
+export const SIGNUP_STATUSES = ['registered', 'selected', 'waitlisted', 'withdrawn'] as const;
+export const SignupStatusSchema = z.enum(SIGNUP_STATUSES);
+export type SignupStatus = z.output<typeof SignupStatusSchema>;
+
+/** hearing_draws.drawn: what the lottery gave. */
+export const DRAW_OUTCOMES = ['selected', 'waitlisted'] as const;
+export const DrawOutcomeSchema = z.enum(DRAW_OUTCOMES);
+export type DrawOutcome = z.output<typeof DrawOutcomeSchema>;
+
+/** hearing_draws.current_status: the draw's result since, after withdrawals and moves up the waitlist. */
+export const DRAW_STATUSES = [...DRAW_OUTCOMES, 'withdrawn'] as const;
+export const DrawStatusSchema = z.enum(DRAW_STATUSES);
+export type DrawStatus = z.output<typeof DrawStatusSchema>;
+
+export const DRAW_STATUS = {
+  name: 'draw status',
+  codes: DRAW_STATUSES,
+  labels: {
+    selected: { 'zh-CN': '入选', en: 'Selected' },
+    waitlisted: { 'zh-CN': '候补', en: 'Waitlisted' },
+    withdrawn: { 'zh-CN': '已退出', en: 'Withdrawn' },
+  },
+} as const satisfies Enumeration<DrawStatus>;

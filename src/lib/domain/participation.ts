@@ -1,0 +1,36 @@
+/** The Citizen Deliberation Hall and satisfaction surveys: moderation, survey modes, question kinds, respondents. */
+import { z } from 'zod';
+import type { OpenEnumeration } from './enumeration.ts';
+
+/** hall_opinions.status: moderation of an opinion. */
+export const OPINION_STATUSES = ['pending', 'published', 'rejected'] as const;
+export const OpinionStatusSchema = z.enum(OPINION_STATUSES);
+export type OpinionStatus = z.output<typeof OpinionStatusSchema>;
+
+/** surveys.mode: panel (invited respondents; counts in the mass evaluation) or open (public sentiment). */
+export const SURVEY_MODES = ['panel', 'open'] as const;
+export const SurveyModeSchema = z.enum(SURVEY_MODES);
+export type SurveyMode = z.output<typeof SurveyModeSchema>;
+
+/** survey_questions.kind. */
+export const QUESTION_KINDS = ['rating', 'choice', 'text'] as const;
+export const QuestionKindSchema = z.enum(QUESTION_KINDS);
+export type QuestionKind = z.output<typeof QuestionKindSchema>;
+
+/**
+ * survey_invitations.respondent_group, survey_responses.respondent_group and the keys of
+ * assessment_years.respondent_group_weights: open codes (a pattern in SQL); the known ones are named.
+ */
+export const RESPONDENT_GROUPS = ['citizen', 'representative', 'enterprise'] as const;
+export type RespondentGroup = (typeof RESPONDENT_GROUPS)[number];
+
+export const RESPONDENT_GROUP = {
+  name: 'respondent group',
+  codes: RESPONDENT_GROUPS,
+  labels: {
+    citizen: { 'zh-CN': '市民', en: 'Citizens' },
+    representative: { 'zh-CN': '市民代表', en: 'Citizen representatives' },
+    enterprise: { 'zh-CN': '企业', en: 'Enterprises' },
+  },
+  openPattern: /^[a-z_]{2,40}$/,
+} as const satisfies OpenEnumeration<RespondentGroup>;

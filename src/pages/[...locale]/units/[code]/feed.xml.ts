@@ -1,0 +1,7 @@
+/** /units/<code>/feed.xml and /en/…: RSS of the status changes of a unit's targets, in each language. */
+import type { APIRoute } from 'astro';
+import { unitFeedPaths, unitFeedRoute } from '../../../../lib/opendata/routes.ts';
+import { localeOf, withLocales } from '../../../../lib/site/locales.ts';
+
+export const getStaticPaths = withLocales(unitFeedPaths);
+export const GET: APIRoute = (context) => unitFeedRoute(localeOf(context.params))(context);

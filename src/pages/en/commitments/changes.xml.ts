@@ -1,4 +1,0 @@
-/** /commitments/changes.xml: changes of published commitments as RSS 2.0, in English. */
-import { commitmentChangesRssRoute } from '../../../lib/opendata/commitment-feed-routes.ts';
-
-export const GET = commitmentChangesRssRoute('en');
