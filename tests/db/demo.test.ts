@@ -8,6 +8,10 @@ import { cityChecksum, CHECKED_TABLES } from '../../src/lib/demo/checksum.ts';
 import { DEFAULT_DEMO, generateDemoCity, STRUGGLING_UNIT, type DemoCity } from '../../src/lib/demo/generate.ts';
 import { clearCity, DatabaseNotEmptyError, loadDemoCity } from '../../src/lib/demo/load.ts';
 import { PeriodFiguresSchema, type PeriodFigures } from '../../src/lib/schemas/period-figures.ts';
+import { readOpenDataYears } from '../../src/lib/queries/opendata.ts';
+import { verifyAssessmentInputs } from '../../src/lib/verify/assessment-inputs.ts';
+import { verifyAssessmentYear } from '../../src/lib/verify/assessments.ts';
+import { verifyLotteries } from '../../src/lib/verify/lotteries.ts';
 import { countRows, createTestDb, expectPgError } from './harness.ts';
 
 const METHODS = [
@@ -226,6 +230,38 @@ describe('the demo assessment history', () => {
     expect(suspended.length).toBeGreaterThan(0);
     expect(suspended.every((s) => s.previous !== 'none' && s.previous !== 'award')).toBe(true);
     expect(suspended.some((s) => s.code === STRUGGLING_UNIT && s.cases === 1)).toBe(true);
+  });
+});
+
+describe('the demo city recomputed from its open data alone (the verifier, as anon reads it)', () => {
+  it('reproduces every published part, total, rank, grade and consequence, and every lottery', async () => {
+    const years = await readOpenDataYears(db);
+    const assessed = years.filter((y) => y.annual_assessments.length > 0);
+    expect(assessed.map((y) => y.year)).toEqual([2023, 2024, 2025]);
+    for (const y of assessed) {
+      const rules = y.assessment_rules[0]!;
+      const previous = years.find((p) => p.year === y.year - 1)?.annual_assessments ?? [];
+      expect(verifyAssessmentYear(y.year, y.annual_assessments, rules, previous)).toEqual([]);
+      // Findings that are not public reach the open data as aggregates, so the scores add up.
+      expect(y.monitoring_inputs.some((m) => !m.is_public)).toBe(true);
+      expect(verifyAssessmentInputs(y.year, y.annual_assessments, rules, {
+        targetScores: y.assessment_target_scores,
+        massGroups: y.mass_evaluation_groups,
+        monitoring: y.monitoring_inputs,
+        supervision: y.supervision_records,
+      })).toEqual([]);
+    }
+    const draws = years.filter((y) => y.hearing_draws.length > 0);
+    expect(draws.length).toBeGreaterThan(0);
+    for (const y of draws) expect((await verifyLotteries(y.year, y.hearing_draws)).findings).toEqual([]);
+  });
+
+  it('publishes no input of this year\'s draft assessment', async () => {
+    const current = (await readOpenDataYears(db)).find((y) => y.year === city.year)!;
+    expect(current.annual_assessments).toEqual([]);
+    expect(current.assessment_target_scores).toEqual([]);
+    expect(current.monitoring_inputs).toEqual([]);
+    expect(current.assessment_rules).toHaveLength(1);
   });
 });
 

@@ -15,6 +15,7 @@ import { exportCommand } from './export.ts';
 import { templateCommand } from './template.ts';
 import { targetsCommand } from './targets.ts';
 import { reportsCommand } from './reports.ts';
+import { verifyCommand } from './verify.ts';
 
 export const commands: Command[] = [
   migrateCommand,
@@ -32,4 +33,5 @@ export const commands: Command[] = [
   templateCommand,
   targetsCommand,
   reportsCommand,
+  verifyCommand,
 ];

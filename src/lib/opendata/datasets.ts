@@ -5,6 +5,10 @@
 import type { z } from 'zod';
 import type { OpenDataYear } from '../schemas/opendata/year.ts';
 import { AnnualAssessmentRowSchema } from '../schemas/opendata/annual-assessments.ts';
+import { AssessmentRulesRowSchema } from '../schemas/opendata/assessment-rules.ts';
+import { AssessmentTargetScoreRowSchema } from '../schemas/opendata/assessment-target-scores.ts';
+import { MassEvaluationGroupRowSchema } from '../schemas/opendata/mass-evaluation-groups.ts';
+import { MonitoringInputRowSchema } from '../schemas/opendata/monitoring-inputs.ts';
 import { BulletinRowSchema } from '../schemas/opendata/bulletins.ts';
 import { HearingDrawRowSchema } from '../schemas/opendata/hearing-draws.ts';
 import { LeaderReportRowSchema } from '../schemas/opendata/leader-reports.ts';
@@ -103,6 +107,50 @@ export const DATASETS: readonly Dataset[] = [
     cadence: { zh: '每年考核结果公布后；更正时发布新版本。', en: 'Once a year when the results are published; a correction publishes a new version.' },
     row: AnnualAssessmentRowSchema,
     rows: (y) => y.annual_assessments,
+  },
+  {
+    name: 'assessment-rules',
+    title: { zh: '考核规则', en: 'Assessment rules' },
+    description: {
+      zh: '当年考核使用的全部常数和规则：三部分权重、缺少群众测评时的权重分配、取整和并列规则、优秀和末位名额、合格与良好分数线、结果运用、定量目标上限、定性目标得分、日常监控基础分、测评群体权重和最低样本量、评分换算和误差公式。与计算读取同一行数据。',
+      en: 'Every constant and rule of the year\'s assessment: the weights of the three parts and how they are shared when there is no mass score, rounding and ties, the excellent and bottom counts, pass and good scores, consequences, the cap of quantitative targets, the points of qualitative ones, the monitoring base, respondent-group weights and minimum sample, the rating scale and the margin formula. Read from the same row the computation reads.',
+    },
+    cadence: { zh: '年初确定；考核公布后不再改变。', en: 'Set at the start of the year; unchanged once the assessment is published.' },
+    row: AssessmentRulesRowSchema,
+    rows: (y) => y.assessment_rules,
+  },
+  {
+    name: 'assessment-target-scores',
+    title: { zh: '目标考核得分明细', en: 'Target assessment scores' },
+    description: {
+      zh: '现行考核版本中每项目标的年终状态、计分方式、完成度得分、分值和失分；分解目标按下级目标汇总。各单位目标考核得分由一级目标按分值加权得出，可据此复核。',
+      en: 'How every target scored in the assessment version in force: final status, basis, achievement, points and points lost; a decomposed target rolls up from its sub-targets. Each unit\'s target score is the points-weighted mean of its top-level targets, so it can be recomputed from this file.',
+    },
+    cadence: { zh: '每年考核结果公布后；更正时随新版本更新。', en: 'When the year\'s results are published; with each corrected version.' },
+    row: AssessmentTargetScoreRowSchema,
+    rows: (y) => y.assessment_target_scores,
+  },
+  {
+    name: 'mass-evaluation-groups',
+    title: { zh: '群众测评分群体结果', en: 'Mass evaluation by respondent group' },
+    description: {
+      zh: '现行考核版本中各单位群众测评的分群体结果：有效问卷数、平均分、标准差、群体权重、是否计入及不计入原因。群众测评得分和误差由此计算。',
+      en: 'Each unit\'s mass evaluation by respondent group in the version in force: responses, mean, standard deviation, the group\'s weight, and whether it counted (and why not). The mass score and its margin are computed from these.',
+    },
+    cadence: { zh: '每年考核结果公布后。', en: 'When the year\'s results are published.' },
+    row: MassEvaluationGroupRowSchema,
+    rows: (y) => y.mass_evaluation_groups,
+  },
+  {
+    name: 'monitoring-inputs',
+    title: { zh: '日常监控得分构成', en: 'Daily monitoring inputs' },
+    description: {
+      zh: '现行考核版本计入日常监控得分的督查记录，按单位和督查方式汇总：公开记录（逐条见督查情况数据集）和未公开记录的条数与加减分合计。基础分加全部加减分即为日常监控得分。',
+      en: 'The supervision findings counted in the monitoring scores of the version in force, per unit and method: the public ones (each listed in supervision-records) and those not made public, as a count and summed score change. The base plus every change is the monitoring score.',
+    },
+    cadence: { zh: '每年考核结果公布后。', en: 'When the year\'s results are published.' },
+    row: MonitoringInputRowSchema,
+    rows: (y) => y.monitoring_inputs,
   },
   {
     name: 'survey-aggregates',

@@ -93,6 +93,49 @@ from public.assessment_results a
 join public.units u on u.id = a.unit_id
 order by a.year, a.pool desc, a.rank_in_pool, u.code`;
 
+// Every constant and formula of each year's assessment (public.assessment_rules, beside compute_assessment).
+const RULES_SQL = `
+select year, status, weight_target::float8 as weight_target, weight_mass::float8 as weight_mass,
+       weight_monitoring::float8 as weight_monitoring, total_rule, missing_mass_rule, rounding_rule, tie_rule,
+       excellent_count, bottom_count, pass_score::float8 as pass_score, good_score::float8 as good_score, consequence_rule,
+       achievement_cap::float8 as achievement_cap, qualitative_scores, target_score_rule,
+       monitoring_base::float8 as monitoring_base, monitoring_rule, respondent_group_weights, mass_min_sample, mass_rule,
+       rating_scale_rule, margin_rule, report_due_day, cadre_lower_below::float8 as cadre_lower_below,
+       cadre_raise_from::float8 as cadre_raise_from
+from public.assessment_rules
+order by year`;
+
+// The inputs of the results in force: the version each year's published results come from.
+const IN_FORCE_RUNS = `
+select distinct on (year) id, year, version from public.assessment_runs
+where published_at is not null order by year, version desc`;
+
+const TARGET_SCORES_SQL = `
+select r.year, r.version, u.code as unit_code, t.code as target_code, p.code as parent_code, s.final_status, s.basis,
+       s.achievement::float8 as achievement, s.points::float8 as points, s.points_lost::float8 as points_lost
+from public.assessment_target_scores s
+join (${IN_FORCE_RUNS}) r on r.id = s.run_id
+join public.targets t on t.id = s.target_id
+join public.units u on u.id = s.unit_id
+left join public.targets p on p.id = t.parent_id
+order by r.year, u.sort_order, u.code, t.code`;
+
+const MASS_GROUPS_SQL = `
+select a.year, a.version, u.code as unit_code, g."group" as respondent_group, g.responses, g.mean::float8 as mean,
+       g.sd::float8 as sd, g.weight::float8 as weight, g.included, g.excluded_because
+from public.assessment_results a
+join public.units u on u.id = a.unit_id
+cross join lateral jsonb_to_recordset(a.mass_groups)
+  as g ("group" text, responses int, mean numeric, sd numeric, weight numeric, included boolean, excluded_because text)
+order by a.year, u.sort_order, u.code, g."group"`;
+
+const MONITORING_INPUTS_SQL = `
+select r.year, r.version, u.code as unit_code, m.method, m.is_public, m.findings, m.score_delta::float8 as score_delta
+from public.assessment_monitoring_inputs m
+join (${IN_FORCE_RUNS}) r on r.id = m.run_id
+join public.units u on u.id = m.unit_id
+order by r.year, u.sort_order, u.code, m.method, m.is_public desc`;
+
 // Aggregates through the public survey_stats RPC: the API roles cannot read single responses.
 const SURVEYS_SQL = `
 select s.year, s.slug as survey_slug, s.mode, u.code as unit_code, u.name as unit_name,
@@ -204,6 +247,10 @@ async function read(tx: Queryable): Promise<OpenDataYear[]> {
   const supervision = byYear(await tx.query<YearRow>(SUPERVISION_SQL));
   const bulletins = byYear(await tx.query<YearRow>(BULLETINS_SQL));
   const assessments = byYear(await tx.query<YearRow>(ASSESSMENTS_SQL));
+  const rules = byYear(await tx.query<YearRow>(RULES_SQL));
+  const targetScores = byYear(await tx.query<YearRow>(TARGET_SCORES_SQL));
+  const massGroups = byYear(await tx.query<YearRow>(MASS_GROUPS_SQL));
+  const monitoringInputs = byYear(await tx.query<YearRow>(MONITORING_INPUTS_SQL));
   const surveys = byYear(await tx.query<YearRow>(SURVEYS_SQL));
   const draws = byYear(await tx.query<YearRow>(HEARING_DRAWS_SQL));
   const leaderReports = byYear(await tx.query<YearRow>(LEADER_REPORTS_SQL));
@@ -220,6 +267,10 @@ async function read(tx: Queryable): Promise<OpenDataYear[]> {
       supervision_records: supervision.get(year) ?? [],
       bulletins: bulletins.get(year) ?? [],
       annual_assessments: assessments.get(year) ?? [],
+      assessment_rules: rules.get(year) ?? [],
+      assessment_target_scores: targetScores.get(year) ?? [],
+      mass_evaluation_groups: massGroups.get(year) ?? [],
+      monitoring_inputs: monitoringInputs.get(year) ?? [],
       survey_aggregates: surveys.get(year) ?? [],
       hearing_draws: draws.get(year) ?? [],
       leader_reports: leaderReports.get(year) ?? [],

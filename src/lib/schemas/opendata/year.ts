@@ -1,9 +1,13 @@
 /** Everything the open data of one year is made of, as the build reads it (content collection "opendata"). */
 import { z } from 'zod';
 import { AnnualAssessmentRowSchema } from './annual-assessments.ts';
+import { AssessmentRulesRowSchema } from './assessment-rules.ts';
+import { AssessmentTargetScoreRowSchema } from './assessment-target-scores.ts';
 import { BulletinRowSchema } from './bulletins.ts';
 import { HearingDrawRowSchema } from './hearing-draws.ts';
 import { LeaderReportRowSchema } from './leader-reports.ts';
+import { MassEvaluationGroupRowSchema } from './mass-evaluation-groups.ts';
+import { MonitoringInputRowSchema } from './monitoring-inputs.ts';
 import { AccountabilityCaseRowSchema } from './accountability-cases.ts';
 import { SurveyAggregateRowSchema } from './survey-aggregates.ts';
 import { AssessmentYearStatusSchema } from '../../domain/assessment.ts';
@@ -25,6 +29,10 @@ export const OpenDataYearSchema = z.object({
   supervision_records: z.array(SupervisionRecordRowSchema),
   bulletins: z.array(BulletinRowSchema),
   annual_assessments: z.array(AnnualAssessmentRowSchema),
+  assessment_rules: z.array(AssessmentRulesRowSchema),
+  assessment_target_scores: z.array(AssessmentTargetScoreRowSchema),
+  mass_evaluation_groups: z.array(MassEvaluationGroupRowSchema),
+  monitoring_inputs: z.array(MonitoringInputRowSchema),
   survey_aggregates: z.array(SurveyAggregateRowSchema),
   hearing_draws: z.array(HearingDrawRowSchema),
   leader_reports: z.array(LeaderReportRowSchema),

@@ -1,0 +1,82 @@
+/**
+ * `gongshi verify`: recomputes what the portal publishes from its published files alone and lists
+ * every disagreement. A check that cannot run (a dataset not published) is reported as such, never
+ * passed silently.
+ */
+import { AnnualAssessmentRowSchema } from '../schemas/opendata/annual-assessments.ts';
+import { AssessmentRulesRowSchema } from '../schemas/opendata/assessment-rules.ts';
+import { AssessmentTargetScoreRowSchema } from '../schemas/opendata/assessment-target-scores.ts';
+import { HearingDrawRowSchema } from '../schemas/opendata/hearing-draws.ts';
+import { MassEvaluationGroupRowSchema } from '../schemas/opendata/mass-evaluation-groups.ts';
+import { MonitoringInputRowSchema } from '../schemas/opendata/monitoring-inputs.ts';
+import { SupervisionRecordRowSchema } from '../schemas/opendata/supervision-records.ts';
+import { verifyAssessmentInputs } from './assessment-inputs.ts';
+import { verifyAssessmentYear } from './assessments.ts';
+import { verifyLotteries } from './lotteries.ts';
+import { readApiIndex, readDataset, type PublishedSite } from './published.ts';
+
+export interface VerifyCheck {
+  /** e.g. "assessment 2025", "lotteries 2026". */
+  subject: string;
+  /** What was recomputed, e.g. "95 units", "3 hearings". */
+  checked: string;
+  problems: string[];
+}
+
+export interface VerifyReport {
+  site: string;
+  checks: VerifyCheck[];
+  /** Checks that could not run, and why. */
+  missing: string[];
+}
+
+export async function verifySite(site: PublishedSite): Promise<VerifyReport> {
+  const index = await readApiIndex(site);
+  const report: VerifyReport = { site: site.label, checks: [], missing: [] };
+
+  const assessments = await readDataset(site, index, 'annual-assessments', AnnualAssessmentRowSchema);
+  const rules = await readDataset(site, index, 'assessment-rules', AssessmentRulesRowSchema);
+  const targetScores = await readDataset(site, index, 'assessment-target-scores', AssessmentTargetScoreRowSchema);
+  const massGroups = await readDataset(site, index, 'mass-evaluation-groups', MassEvaluationGroupRowSchema);
+  const monitoring = await readDataset(site, index, 'monitoring-inputs', MonitoringInputRowSchema);
+  const supervision = await readDataset(site, index, 'supervision-records', SupervisionRecordRowSchema);
+  for (const [year, rows] of [...assessments].sort(([a], [b]) => a - b)) {
+    if (rows.length === 0) continue;
+    const yearRules = rules.get(year)?.[0];
+    if (!yearRules) {
+      report.missing.push(`assessment ${year}: the year's rules (dataset assessment-rules) are not published`);
+      continue;
+    }
+    const mismatches = verifyAssessmentYear(year, rows, yearRules, assessments.get(year - 1) ?? null);
+    report.checks.push({
+      subject: `assessment ${year} (version ${rows[0]!.version})`,
+      checked: `${rows.length} units: totals from the parts, ranks, grades, consequences`,
+      problems: mismatches.map((m) => `${m.unit_code} ${m.field}: published ${m.published}, recomputed ${m.recomputed}`),
+    });
+    const inputs = {
+      targetScores: targetScores.get(year) ?? [],
+      massGroups: massGroups.get(year) ?? [],
+      monitoring: monitoring.get(year) ?? [],
+      supervision: supervision.get(year) ?? [],
+    };
+    report.checks.push({
+      subject: `assessment ${year} parts`,
+      checked: `${inputs.targetScores.length} target scores, ${inputs.massGroups.length} respondent groups, ${inputs.monitoring.length} monitoring inputs`,
+      problems: verifyAssessmentInputs(year, rows, yearRules, inputs),
+    });
+  }
+
+  const draws = await readDataset(site, index, 'hearing-draws', HearingDrawRowSchema);
+  for (const [year, rows] of [...draws].sort(([a], [b]) => a - b)) {
+    const { hearings, findings } = await verifyLotteries(year, rows);
+    report.checks.push({
+      subject: `lotteries ${year}`,
+      checked: `${hearings} hearings, ${rows.length} entrants`,
+      problems: findings.map((f) => `hearing ${f.hearing_id}: ${f.problem}`),
+    });
+  }
+  if (!index.datasets.some((d) => d.name === 'hearing-draws')) report.missing.push('lotteries: the dataset hearing-draws is not published');
+  return report;
+}
+
+export const problemCount = (report: VerifyReport) => report.checks.reduce((n, c) => n + c.problems.length, 0);
