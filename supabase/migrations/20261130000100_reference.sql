@@ -82,10 +82,17 @@ create table public.indicators (
   measure text,
   measure_en text,
   direction text not null check (direction in ('higher', 'lower', 'qualitative')),
-  constraint quantitative_indicator_has_measure check (direction = 'qualitative' or measure is not null)
+  -- The largest value the measure can take: 100 for a rate (a share of a whole cannot pass 100 %);
+  -- null where more is possible (amounts, growth rates, investment completed against plan).
+  max_value numeric,
+  constraint quantitative_indicator_has_measure check (direction = 'qualitative' or measure is not null),
+  constraint indicator_max_value_positive check (max_value > 0),
+  constraint qualitative_indicator_has_no_max check (direction <> 'qualitative' or max_value is null)
 );
 comment on table public.indicators is
   'What a target measures; direction says whether more is better, less is better, or it is a task.';
+comment on column public.indicators.max_value is
+  'Largest value a target or report may state (100 for a rate); null when the measure has no ceiling.';
 
 -- Reference data is public; only the service role (staff CLI) writes it.
 alter table public.assessment_years enable row level security;

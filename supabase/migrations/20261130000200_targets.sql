@@ -51,16 +51,26 @@ language plpgsql
 set search_path = ''
 as $$
 declare
+  v_indicator record;
   v_direction text;
   v_parent_year int;
 begin
-  select direction into v_direction from public.indicators where id = new.indicator_id;
+  select code, name, direction, max_value into v_indicator from public.indicators where id = new.indicator_id;
+  v_direction := v_indicator.direction;
   if v_direction in ('higher', 'lower') and new.target_value is null then
     raise exception using
       errcode = '23514',
       message = format('Target %s needs a target value: its indicator is quantitative (%s is better).',
                        new.code, v_direction),
       hint = 'Give target_value in the indicator''s measure, or choose a qualitative indicator.';
+  end if;
+  if new.target_value > v_indicator.max_value then
+    raise exception using
+      errcode = '23514', constraint = 'target_value_within_indicator_max',
+      message = format('Target %s sets %s for %s (%s), above its maximum %s.',
+                       new.code, new.target_value, v_indicator.name, v_indicator.code, v_indicator.max_value),
+      detail = format('Target %s of %s, indicator %s, max_value %s.', new.code, new.year, v_indicator.code, v_indicator.max_value),
+      hint = format('A rate cannot pass its maximum: set a target value of at most %s.', v_indicator.max_value);
   end if;
   if new.parent_id is not null then
     select year into v_parent_year from public.targets where id = new.parent_id;

@@ -35,8 +35,20 @@ declare
   v_year int;
   v_sub_targets int;
   v_old record;
+  v_indicator record;
 begin
   select code, year into v_code, v_year from public.targets where id = new.target_id;
+  select i.code, i.name, i.max_value into v_indicator
+  from public.targets t join public.indicators i on i.id = t.indicator_id where t.id = new.target_id;
+  if new.actual_value > v_indicator.max_value then
+    raise exception using
+      errcode = '23514', constraint = 'actual_value_within_indicator_max',
+      message = format('The report of target %s for %s states %s for %s (%s), above its maximum %s.',
+                       v_code, new.period, new.actual_value, v_indicator.name, v_indicator.code, v_indicator.max_value),
+      detail = format('Target %s, period %s, actual_value %s, indicator %s, max_value %s.',
+                      v_code, new.period, new.actual_value, v_indicator.code, v_indicator.max_value),
+      hint = format('A rate cannot pass its maximum: report an actual value of at most %s.', v_indicator.max_value);
+  end if;
   if left(new.period, 4)::int is distinct from v_year then
     raise exception using
       errcode = '23514', constraint = 'report_period_in_target_year',
@@ -92,6 +104,42 @@ create trigger progress_reports_are_append_only before update or delete on publi
 create trigger progress_reports_are_not_truncated before truncate on public.progress_reports
   for each statement execute function private.refuse_change(
     'progress reports are append-only', 'File a correction: a new report whose supersedes_id names this one.');
+
+-- An indicator's maximum cannot be lowered (or set) below what its targets and reports already state.
+create or replace function private.check_indicator_max() returns trigger
+language plpgsql
+set search_path = ''
+as $$
+declare
+  v_over text;
+begin
+  if new.max_value is null or new.max_value is not distinct from old.max_value then
+    return new;
+  end if;
+  select string_agg(x.what, ', ' order by x.what) into v_over
+  from (
+    select format('target %s (%s)', t.code, t.target_value) as what
+    from public.targets t where t.indicator_id = new.id and t.target_value > new.max_value
+    union all
+    select format('report of target %s for %s (%s)', t.code, r.period, r.actual_value)
+    from public.progress_reports r join public.targets t on t.id = r.target_id
+    where t.indicator_id = new.id and r.actual_value > new.max_value
+    limit 20
+  ) x;
+  if v_over is not null then
+    raise exception using
+      errcode = '23514', constraint = 'indicator_max_value_covers_stored_values',
+      message = format('Indicator %s cannot have the maximum %s: stored values are above it: %s.', new.code, new.max_value, v_over),
+      hint = 'Correct those targets and reports first, or choose a maximum no lower than the values stored.';
+  end if;
+  return new;
+end
+$$;
+comment on function private.check_indicator_max() is
+  'Trigger: an indicator''s max_value stays at or above every stored target value and reported actual value.';
+
+create trigger check_indicator_max before update of max_value on public.indicators
+  for each row execute function private.check_indicator_max();
 
 -- The report in force for each target and period: the one no correction supersedes.
 create view public.current_progress_reports with (security_invoker = true) as

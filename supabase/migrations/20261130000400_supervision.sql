@@ -46,6 +46,56 @@ comment on function private.number_supervision_record() is
 create trigger number_supervision_record before insert on public.supervision_records
   for each row execute function private.number_supervision_record();
 
+-- A finding about a target is about a target the public could see at the time: one of the
+-- finding's own year (the foreign key above already keeps it to the finding's unit), published
+-- before the day of the finding (Asia/Shanghai calendar).
+create or replace function private.check_supervised_target() returns trigger
+language plpgsql
+set search_path = ''
+as $$
+declare
+  v_target record;
+  v_published_on date;
+begin
+  if new.target_id is null then
+    return new;
+  end if;
+  select code, year, status, published_at into v_target from public.targets where id = new.target_id;
+  if not found then
+    return new; -- the foreign key reports an unknown target
+  end if;
+  if v_target.year <> new.year then
+    raise exception using
+      errcode = '23514', constraint = 'supervised_target_of_same_year',
+      message = format('Supervision finding %s (%s) names target %s, a %s target: a finding of %s can only be about a target of %s.',
+                       new.ref, new.year, v_target.code, v_target.year, new.year, new.year),
+      detail = format('Finding %s of %s, conducted on %s; target %s of %s.', new.ref, new.year, new.conducted_on, v_target.code, v_target.year),
+      hint = format('Name a target of %s, or record the finding in the year %s.', new.year, v_target.year);
+  end if;
+  v_published_on := (v_target.published_at at time zone 'Asia/Shanghai')::date;
+  if v_target.status <> 'published' or v_published_on >= new.conducted_on then
+    raise exception using
+      errcode = '23514', constraint = 'supervised_target_published_before',
+      message = case when v_target.status <> 'published'
+        then format('Supervision finding %s (conducted on %s) names target %s, which is not published (it is %s).',
+                    new.ref, new.conducted_on, v_target.code, v_target.status)
+        else format('Supervision finding %s (conducted on %s) names target %s, which was published only on %s.',
+                    new.ref, new.conducted_on, v_target.code, v_published_on) end,
+      detail = format('Finding %s of %s, conducted on %s; target %s, status %s, published %s.', new.ref, new.year,
+                      new.conducted_on, v_target.code, v_target.status, coalesce(v_published_on::text, 'never')),
+      hint = 'A finding can only be about a target published before the day of the finding: publish the target first, '
+             || 'correct the date, or record the finding without a target.';
+  end if;
+  return new;
+end
+$$;
+comment on function private.check_supervised_target() is
+  'Trigger: a supervision finding names only a target of its own year, published before the day of the finding.';
+
+-- Named to run after number_supervision_record, so that the message names the finding's number.
+create trigger supervised_target_in_year_and_published before insert or update on public.supervision_records
+  for each row execute function private.check_supervised_target();
+
 alter table public.supervision_records enable row level security;
 revoke all on public.supervision_records from anon, authenticated;
 grant select on public.supervision_records to anon, authenticated;

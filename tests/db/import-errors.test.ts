@@ -151,6 +151,36 @@ describe('other kinds', () => {
     ]);
   });
 
+  it('a maximum: not positive, or for a task, is refused; a target or report above it names the target and the maximum', async () => {
+    const indicators = await rejected('indicators', write('indicators-max.csv', [
+      '指标代码,指标名称,指标类别,计量单位,指标方向,最大值',
+      'T-OPN,公共场馆开放率,社会进步,%,越高越好,0',
+      'T-TSK,重点任务,重点工作,,定性任务,100',
+      'T-PCT,公共场馆免费率,社会进步,%,越高越好,百',
+    ]));
+    expect(indicators.lines).toEqual([
+      expect.stringMatching(/^indicators-max\.csv:2:最大值: .*indicator_max_value_positive.*\(SQLSTATE 23514\)$/),
+      expect.stringMatching(/^indicators-max\.csv:3:最大值: .*qualitative_indicator_has_no_max.*\(SQLSTATE 23514\)$/),
+      'indicators-max.csv:4:最大值: "百" is not a number',
+    ]);
+    const targets = await rejected('targets', write('targets-max.csv', [
+      '年度,目标编号,单位代码,指标代码,目标名称,目标值,分值,完成时限,责任处室,责任人',
+      '2026,2026-A02-09,A02,T-UNE,城镇登记失业率控制在102%以内,102,10,2026-12-31,就业处,周平',
+    ]));
+    expect(targets.lines).toEqual([
+      'targets-max.csv:2:目标值: Target 2026-A02-09 sets 102 for 城镇登记失业率 (T-UNE), above its maximum 100. '
+        + 'A rate cannot pass its maximum: set a target value of at most 100. (SQLSTATE 23514)',
+    ]);
+    const progress = await rejected('progress', write('progress-max.csv', [
+      '年度,单位代码,目标编号,报告期,进展状态,实际完成值,完成进度,完成情况,进展情况,未完成原因,整改措施',
+      '2026,A02,2026-A02-01,2026-05,按进度推进,100.5,50,,推进中。,,',
+    ]));
+    expect(progress.lines).toEqual([
+      'progress-max.csv:2:实际完成值: The report of target 2026-A02-01 for 2026-05 states 100.5 for 城镇登记失业率 (T-UNE), above its maximum 100. '
+        + 'A rate cannot pass its maximum: report an actual value of at most 100. (SQLSTATE 23514)',
+    ]);
+  });
+
   it('supervision: a target of another unit, a date outside the year, a score out of range', async () => {
     const { lines } = await rejected('supervision', write('supervision-bad.csv', [
       '年度,督查编号,单位代码,目标编号,督查方式,督查日期,督查发现,加减分,是否公开',
@@ -225,6 +255,7 @@ describe('other kinds', () => {
   });
 
   it('accountability: bad case numbers, unknown bases and cadres, and the database\'s rules on dates, publication and decisions', async () => {
+    await insertPrerequisites(db, 'supervision');
     await importOk(db, 'supervision', fixture('supervision'));
     const { lines } = await rejected('accountability', write('accountability-bad.csv', [
       '案件编号,年度,单位代码,问责依据,依据编号,立案日期,案情摘要,问责方式,决定日期,决定摘要,公开日期,被问责人,是否本单位干部,责任类型',

@@ -67,9 +67,17 @@ export function writeGb18030Copy(csvFile: string, outFile: string): void {
 
 /**
  * Rows a kind's fixture refers to that no import creates: decisions are proposed by staff with
- * `decision create`, so the consultations fixture needs two of them (for unit A01, imported first).
+ * `decision create`, so the consultations fixture needs two of them (for unit A01, imported first);
+ * a supervision finding names only a published target (published before the finding), so the two
+ * targets the supervision fixture names are published as `targets publish` would, on 1 February.
  */
 export async function insertPrerequisites(q: Queryable, kind: KindName): Promise<void> {
+  if (kind === 'supervision') {
+    await q.query(
+      `update public.targets set status = 'published', published_at = '2026-02-01T10:00:00+08:00'
+       where year = 2026 and code in ('2026-A01-01', '2026-D01-01') and status <> 'published'`);
+    return;
+  }
   if (kind !== 'consultations') return;
   await q.query(
     `insert into public.decisions (slug, kind, title, summary, unit_id, requires_hearing)

@@ -63,7 +63,10 @@ describe('what the imports stored', () => {
       `select t.code, t.status, p.code as parent, t.description, t.target_value::text as target_value, t.deadline::text as deadline
        from public.targets t left join public.targets p on p.id = t.parent_id order by t.code`,
     );
-    expect(rows.map((r) => r.status)).toEqual(['draft', 'draft', 'draft', 'draft', 'draft']);
+    // All drafts, but the two the supervision fixture names, published before it (insertPrerequisites).
+    expect(rows.map((r) => [r.code, r.status])).toEqual([
+      ['2026-A01-01', 'published'], ['2026-A01-01.1', 'draft'], ['2026-A01-02', 'draft'], ['2026-A02-01', 'draft'], ['2026-D01-01', 'published'],
+    ]);
     expect(rows.find((r) => r.code === '2026-A01-01.1')?.parent).toBe('2026-A01-01');
     expect(rows.find((r) => r.code === '2026-A01-01')?.description).toBe('全年目标。\n按季度分解，每季度通报。');
     // "12,000" and "2026/12/31" as offices write them.

@@ -4,8 +4,8 @@
  */
 import { CITY, DISTRICTS, DIVISIONS, GIVEN, MUNICIPAL_UNITS, PEER_CITIES, SURNAMES, type UnitSpec } from './city.ts';
 import {
-  CATEGORY_WEIGHTS, FINDINGS_BAD, FINDINGS_GOOD, INDICATORS, PROGRESS_NOTES, REASONS, REMEDIES, TASKS,
-  type Category, type IndicatorSpec,
+  CATEGORY_WEIGHTS, FINDINGS_BAD, FINDINGS_GOOD, fitsTask, INDICATORS, ownsIndicator, TASKS, TEXTS, THEME,
+  type Category, type IndicatorSpec, type ThemeTexts,
 } from './indicators.ts';
 import { Rng } from './rng.ts';
 
@@ -78,6 +78,45 @@ function splitPoints(shares: number[], total: number): number[] {
   return halves.map((h) => h / 2);
 }
 
+/** The texts that fit an indicator's theme. */
+function textsFor(ind: IndicatorSpec): ThemeTexts {
+  const theme = THEME[ind.code];
+  if (!theme) throw new Error(`indicator ${ind.code} has no theme for its texts`);
+  return TEXTS[theme];
+}
+const notesFor = (ind: IndicatorSpec) => textsFor(ind).notes;
+
+/**
+ * Reasons and remedy of a lagging or unfinished report, and the note of an on-track one, chosen for
+ * the indicator: a report behind schedule gives why it lags (滞后原因), one not completed by its
+ * deadline why it was not completed (未完成原因).
+ */
+function reportTexts(ind: IndicatorSpec, status: string, rng: Rng): { reason: string; remedy: string; note: string } {
+  const texts = textsFor(ind);
+  const reason = rng.pick(texts.reasons);
+  const remedy = rng.pick(texts.remedies);
+  const note = rng.pick(texts.notes);
+  return {
+    reason: status === 'not_completed' ? `未能按期完成，主要原因是${reason}。` : `进度滞后，主要原因是${reason}。`,
+    remedy: status === 'not_completed' ? `${remedy}，限期补齐未完成任务。` : `${remedy}。`,
+    note,
+  };
+}
+
+/** An on-track report's progress: a cumulative share, a rate's current level, or a task's progress. */
+function progressText(ind: IndicatorSpec, pct: number, actual: number | null, measure: string, note: string): string {
+  if (actual !== null && ind.shape === 'rate') return `当前为${actual}${measure}，${note}。`;
+  if (actual !== null) return `累计完成${actual}${measure}，占目标的${pct}%，${note}。`;
+  return `累计完成${pct}%，${note}。`;
+}
+
+/** Good findings about a target: true of any target on schedule. */
+const TARGET_FINDINGS_GOOD = [
+  '推进有力，节点任务全部按期完成，予以通报表扬',
+  '工作措施扎实，进展情况与上报材料一致',
+  '群众反映良好，经验做法在全市推广',
+];
+
 interface Trajectory {
   performance: number;
   deadlineMonth: number;
@@ -108,7 +147,7 @@ export function generateDemoCity(options: DemoOptions = DEFAULT_DEMO): DemoCity 
   INDICATORS.forEach((ind, index) => {
     city.indicators.push({
       id: index + 1, code: ind.code, name: ind.name, name_en: ind.nameEn, category: ind.category,
-      measure: ind.measure, measure_en: ind.measureEn, direction: ind.direction,
+      measure: ind.measure, measure_en: ind.measureEn, direction: ind.direction, max_value: ind.max,
     });
   });
   const indicatorId = new Map(INDICATORS.map((ind, index) => [ind.code, index + 1]));
@@ -150,16 +189,24 @@ export function generateDemoCity(options: DemoOptions = DEFAULT_DEMO): DemoCity 
 
     // One year of this unit: targets, baselines, reports and supervision records.
     const yearOfUnit = (year: number, lastMonth: number, rng: Rng, share: number) => {
-      // Targets: indicators by sector, points by category weights (districts differ by features).
-      const sectorKey = isDistrict ? 'district' : (spec.sector as IndicatorSpec['sectors'][number]);
-      const pool = INDICATORS.filter((ind) => ind.sectors.includes(sectorKey));
+      // Targets: only indicators and tasks that are the unit's function (INDICATOR_OWNERS, task roles);
+      // points by category weights of its sector (districts differ by features).
+      const self = { roles: spec.roles, district: isDistrict };
+      const tasksOf = (ind: IndicatorSpec) => TASKS.filter((task) => task.indicator === ind.code && fitsTask(task, self));
+      const pool = INDICATORS.filter((ind) => ownsIndicator(ind, self) && (ind.direction !== 'qualitative' || tasksOf(ind).length > 0));
       const weights = CATEGORY_WEIGHTS[spec.sector];
-      const wanted = Math.max(5, Math.round((isDistrict ? rng.int(22, 28) : rng.int(12, 17)) * share));
+      // No more targets than the unit has distinct indicators and tasks for.
+      const distinct = pool.filter((ind) => ind.direction !== 'qualitative').length
+        + pool.reduce((n, ind) => n + (ind.direction === 'qualitative' ? tasksOf(ind).length : 0), 0);
+      const wanted = Math.min(distinct, Math.max(5, Math.round((isDistrict ? rng.int(22, 28) : rng.int(12, 17)) * share)));
       const unitScale = isDistrict ? rng.range(2.5, 6) : rng.range(0.3, 1.4);
       // One unit falls short year after year, so that the rule for two bad years running
       // (suspension or demotion) shows at work; the draw is kept so every other unit stays the same.
       const drawnEffect = rng.normal(0, 0.06);
-      const unitEffect = code === STRUGGLING_UNIT ? -0.3 : drawnEffect;
+      const struggling = code === STRUGGLING_UNIT;
+      const unitEffect = struggling ? -0.55 : drawnEffect;
+      // The struggling unit completes nothing on time (a lucky draw must not lift it out of the bottom).
+      const best = struggling ? 0.9 : 1.35;
       const chosen: IndicatorSpec[] = [];
       const categories = Object.keys(weights) as Category[];
       for (const category of categories) {
@@ -199,14 +246,18 @@ export function generateDemoCity(options: DemoOptions = DEFAULT_DEMO): DemoCity 
         let quality: string | null = null;
         let value: number | null = null;
         if (ind.direction === 'qualitative') {
-          const options = TASKS.filter((t) => t.indicator === ind.code && !usedTasks.has(t.title));
-          const task = options.length > 0 ? rng.pick(options) : rng.pick(TASKS.filter((t) => t.indicator === ind.code));
+          const options = tasksOf(ind).filter((t) => !usedTasks.has(t.title));
+          const task = options.length > 0 ? rng.pick(options) : rng.pick(tasksOf(ind));
           usedTasks.add(task.title);
           title = task.title;
           titleEn = task.titleEn;
           quality = task.quality;
         } else {
-          const scaled = ind.shape === 'cumulative' && ind.measure !== '%' ? ind.base * unitScale : ind.base * rng.range(0.92, 1.08);
+          const r = ind.shape === 'cumulative' && ind.measure !== '%' ? unitScale : rng.range(0.92, 1.08);
+          // Near its ceiling a rate varies by its distance to it (97 % ± a little, never 102 %).
+          const scaled = ind.max !== null && ind.direction === 'higher' && ind.base > 0.8 * ind.max
+            ? ind.max - (ind.max - ind.base) * (1 + (1 - r) * 5)
+            : ind.base * r;
           value = round(scaled, ind.decimals);
           if (value === 0) value = 1;
           const shown = `${value}${ind.measure === '%' ? '%' : ind.measure}`;
@@ -230,32 +281,51 @@ export function generateDemoCity(options: DemoOptions = DEFAULT_DEMO): DemoCity 
         });
 
         const trajectory: Trajectory = {
-          performance: Math.min(1.35, Math.max(0.45, rng.normal(1.04 + unitEffect, 0.13))),
+          performance: Math.min(best, Math.max(0.45, rng.normal(1.04 + unitEffect, 0.13))),
           deadlineMonth,
         };
 
-        // Baselines: three previous years, peer cities, functional benchmark.
+        // Baselines: three previous years, peer cities, functional benchmark; a value past the
+        // indicator's ceiling is mirrored below it (a peer city at 104 % of a 97 % rate is at 90 %).
+        const within = (x: number) => (ind.max !== null && x > ind.max ? Math.max(0, 2 * ind.max - x) : x);
         if (value !== null) {
           const g = ind.growth !== 0 ? ind.growth : 0.0;
           for (let back = 3; back >= 1; back--) {
             baselineId++;
             const past = ind.shape === 'rate' && ind.growth === 0 ? value * rng.range(0.85, 1.1) : value / Math.pow(1 + g, back) * rng.range(0.96, 1.04);
-            city.target_baselines.push({ id: baselineId, target_id: id, kind: 'vertical', year: year - back, peer_name: null, value: round(past, ind.decimals), note: null });
+            city.target_baselines.push({ id: baselineId, target_id: id, kind: 'vertical', year: year - back, peer_name: null, value: round(within(past), ind.decimals), note: null });
           }
           for (const peer of PEER_CITIES) {
             baselineId++;
-            city.target_baselines.push({ id: baselineId, target_id: id, kind: 'horizontal', year: null, peer_name: peer.name, value: round(value * rng.range(0.8, 1.2), ind.decimals), note: null });
+            city.target_baselines.push({ id: baselineId, target_id: id, kind: 'horizontal', year: null, peer_name: peer.name, value: round(within(value * rng.range(0.8, 1.2)), ind.decimals), note: null });
           }
           baselineId++;
-          city.target_baselines.push({ id: baselineId, target_id: id, kind: 'benchmark', year: null, peer_name: null, value: round(value * rng.range(0.95, 1.1), ind.decimals), note: '依据单位职能和可达水平测算' });
+          city.target_baselines.push({ id: baselineId, target_id: id, kind: 'benchmark', year: null, peer_name: null, value: round(within(value * rng.range(0.95, 1.1)), ind.decimals), note: '依据单位职能和可达水平测算' });
         }
 
         const parentRow = city.targets[city.targets.length - 1]!;
+        /**
+         * A rate's level for a performance (1 = exactly the target) and a small jitter, or a given level;
+         * within the indicator's ceiling, which a bounded rate approaches but never passes.
+         */
+        const rateLevel = (target: number, performance: number, jitter: number, given?: number): number => {
+          const p = Math.min(performance, 1.2);
+          let level: number;
+          if (given !== undefined) level = given;
+          else if (ind.direction === 'lower') level = target / (p * jitter);
+          else if (ind.max !== null && p >= 1) level = (target + (ind.max - target) * Math.min(1, (p - 1) / 0.35) * 0.8) * jitter;
+          else level = target * p * jitter;
+          if (ind.max !== null) level = Math.min(ind.max, level);
+          return round(level, Math.max(ind.decimals, 1));
+        };
+        const rateProgress = (target: number, level: number): number => {
+          const ratio = ind.direction === 'lower' ? target / level : level / target;
+          return round(Math.min(99.9, ratio * 100), 1);
+        };
         const reportFor = (rowId: number, rowCode: string, rowTitle: string, rowValue: number | null, t: Trajectory, rrng: Rng) => {
           for (let m = 1; m <= lastMonth; m++) {
             const expected = Math.min(1, m / t.deadlineMonth);
             const achieved = Math.min(1, expected * t.performance * rrng.range(0.97, 1.03));
-            const pct = round(achieved * 100, 1);
             const due = m >= t.deadlineMonth;
             let status: string;
             if (ind.shape === 'rate') {
@@ -263,12 +333,18 @@ export function generateDemoCity(options: DemoOptions = DEFAULT_DEMO): DemoCity 
             } else if (achieved >= 1) status = 'completed';
             else if (due) status = 'not_completed';
             else status = achieved >= expected * 0.9 ? 'on_track' : 'behind';
+            const completed = status === 'completed';
+            // Progress follows the actual value: the share of a cumulative target reached so far, or
+            // how close a rate's level is to its target (100 only once the target is confirmed met).
+            let pct = round(achieved * 100, 1);
             let actual: number | null = null;
             if (rowValue !== null) {
               if (ind.shape === 'cumulative') actual = round(rowValue * achieved, ind.decimals);
               else {
-                const level = ind.direction === 'lower' ? rowValue / t.performance : rowValue * Math.min(t.performance, 1.2);
-                actual = round(level * rrng.range(0.99, 1.01), Math.max(ind.decimals, 1));
+                const noise = rrng.range(0.99, 1.01);
+                // A completed rate meets its target: its level is never on the wrong side of it.
+                actual = rateLevel(rowValue, completed ? Math.max(1, t.performance) : t.performance, completed ? 1 + Math.abs(noise - 1) : noise);
+                pct = rateProgress(rowValue, actual);
               }
             }
             const measure = ind.measure ?? '';
@@ -279,30 +355,44 @@ export function generateDemoCity(options: DemoOptions = DEFAULT_DEMO): DemoCity 
             reportId++;
             const base = {
               id: reportId, target_id: rowId, period: period(year, m), status, actual_value: actual,
-              progress_pct: status === 'completed' ? 100 : pct,
+              progress_pct: completed ? 100 : pct,
               result_text: null as string | null, progress_text: null as string | null,
               reasons_text: null as string | null, remedy_text: null as string | null,
               supersedes_id: null as number | null, correction_reason: null as string | null, reported_at: reportedAt,
             };
-            if (status === 'completed') {
+            const texts = reportTexts(ind, status, rrng);
+            if (completed) {
               base.result_text = actual !== null && ind.shape === 'cumulative'
                 ? `${rowTitle}已完成，实际完成${actual}${measure}。`
-                : `${rowTitle}已全部完成，经核查符合质量要求。`;
+                : actual !== null
+                  ? `${rowTitle}已完成，实际为${actual}${measure}，经核查符合质量要求。`
+                  : `${rowTitle}已全部完成，经核查符合质量要求。`;
             } else if (status === 'on_track') {
-              base.progress_text = `累计完成${pct}%，${rrng.pick(PROGRESS_NOTES)}。`;
+              base.progress_text = progressText(ind, pct, actual, measure, texts.note);
             } else {
-              base.reasons_text = rrng.pick(REASONS) + '。';
-              base.remedy_text = rrng.pick(REMEDIES) + '。';
+              base.reasons_text = texts.reason;
+              base.remedy_text = texts.remedy;
             }
             city.progress_reports.push(base);
-            // About one report in a hundred is corrected later: a new row supersedes it.
+            // About one report in a hundred is corrected later: a new row supersedes it. The corrected
+            // figure stays between the neighbouring months' and its progress follows it.
             if (rrng.chance(0.01)) {
               reportId++;
-              const fixedPct = status === 'completed' ? 100 : round(Math.min(99.9, pct * rrng.range(0.9, 1.05)), 1);
+              const shift = rrng.range(0.98, 1.02);
+              let fixedPct = completed ? 100 : round(Math.min(99.9, pct * shift), 1);
+              let fixedActual: number | null = null;
+              if (rowValue !== null && ind.shape === 'cumulative') {
+                const fixed = completed ? Math.max(1, shift) : Math.min(0.999, achieved * shift);
+                fixedActual = round(rowValue * fixed, ind.decimals);
+                if (!completed) fixedPct = round(fixed * 100, 1);
+              } else if (rowValue !== null && actual !== null) {
+                fixedActual = rateLevel(rowValue, 1, 1, actual * shift);
+                if (!completed) fixedPct = rateProgress(rowValue, fixedActual);
+                else if (ind.direction === 'lower' ? fixedActual > rowValue : fixedActual < rowValue) fixedActual = actual;
+              }
               city.progress_reports.push({
-                ...base, id: reportId, progress_pct: fixedPct,
-                actual_value: actual === null ? null : round(actual * rrng.range(0.95, 1.02), ind.decimals),
-                progress_text: base.progress_text === null ? null : `累计完成${fixedPct}%，${rrng.pick(PROGRESS_NOTES)}。`,
+                ...base, id: reportId, progress_pct: fixedPct, actual_value: fixedActual,
+                progress_text: base.progress_text === null ? null : progressText(ind, fixedPct, fixedActual, measure, rrng.pick(notesFor(ind))),
                 supersedes_id: base.id, correction_reason: '经核实，原上报数据有误，予以更正。',
                 reported_at: `${filedYear}-${pad(filedMonth)}-${pad(Math.min(28, filedDay + rrng.int(2, 9)))}T10:00:00+08:00`,
               });
@@ -343,7 +433,7 @@ export function generateDemoCity(options: DemoOptions = DEFAULT_DEMO): DemoCity 
               is_public_commitment: false, commitment_text: null,
             });
             const subTrajectory: Trajectory = {
-              performance: Math.min(1.35, Math.max(0.45, trajectory.performance + rng.normal(0, 0.06))),
+              performance: Math.min(best, Math.max(0.45, trajectory.performance + rng.normal(0, 0.06))),
               deadlineMonth: subDeadline,
             };
             // Three levels (unit → division → section): a task's preparatory phase is split again.
@@ -361,7 +451,7 @@ export function generateDemoCity(options: DemoOptions = DEFAULT_DEMO): DemoCity 
                   responsible_person: personName(people), is_public_commitment: false, commitment_text: null,
                 });
                 const sectionTrajectory: Trajectory = {
-                  performance: Math.min(1.35, Math.max(0.45, subTrajectory.performance + rng.normal(0, 0.04))),
+                  performance: Math.min(best, Math.max(0.45, subTrajectory.performance + rng.normal(0, 0.04))),
                   deadlineMonth: sectionDeadline,
                 };
                 reportFor(targetId, sectionCode, `${title}：${zh}`, null, sectionTrajectory, rng.fork(`${sectionCode}-reports`));
@@ -375,23 +465,32 @@ export function generateDemoCity(options: DemoOptions = DEFAULT_DEMO): DemoCity 
 
       // Supervision records (日常监控) of every method through the year.
       const srng = rng.fork('supervision');
-      const unitTargets = city.targets.filter((t) => t.unit_id === unitId && t.status === 'published' && t.parent_id === null);
+      // A finding names a published target of the unit and of its own year, inspected after publication.
+      const unitTargets = city.targets.filter((t) => t.unit_id === unitId && t.year === year && t.status === 'published' && t.parent_id === null);
       const methods: [string, number][] = [
         ['monthly_report', srng.int(1, 3)], ['quarterly_dispatch', srng.int(1, 2)], ['semiannual_inspection', 1],
         ['random_check', srng.int(0, 2)], ['push_inspection', srng.int(0, 1)], ['research_inspection', srng.int(0, 1)],
         ['open_inspection', srng.int(0, 1)], ['covert_visit', srng.int(0, 1)],
       ];
+      // A finding about a target speaks of that target's field; one about the unit, of its reporting.
+      const findingText = (target: Row | undefined, good: boolean, frng: Rng): string => {
+        if (!target) return (good ? frng.pick(FINDINGS_GOOD) : frng.pick(FINDINGS_BAD)) + '。';
+        const ind = INDICATORS[(target.indicator_id as number) - 1]!;
+        const text = good ? frng.pick(TARGET_FINDINGS_GOOD) : frng.pick(textsFor(ind).findings);
+        return `「${target.title as string}」：${text}。`;
+      };
       for (const [method, count] of methods) {
         for (let c = 0; c < count; c++) {
           recordId++;
           const good = srng.chance(0.45 + unitEffect * 2);
-          const month = method === 'semiannual_inspection' ? 7 : srng.int(1, lastMonth);
-          const target = srng.chance(0.6) ? srng.pick(unitTargets) : undefined;
-          const conductedOn = `${year}-${pad(month)}-${pad(srng.int(1, 28))}`;
+          const target = srng.chance(0.6) && unitTargets.length > 0 ? srng.pick(unitTargets) : undefined;
+          // Targets are published on 1 February: a finding about one comes later.
+          const month = method === 'semiannual_inspection' ? 7 : srng.int(target ? 2 : 1, lastMonth);
+          const conductedOn = `${year}-${pad(month)}-${pad(srng.int(target && month === 2 ? 2 : 1, 28))}`;
           city.supervision_records.push({
             id: recordId, year, unit_id: unitId, target_id: target ? (target.id as number) : null, method,
             conducted_on: conductedOn, created_at: `${conductedOn}T18:00:00+08:00`,
-            finding: (target ? `「${target.title as string}」：` : '') + (good ? srng.pick(FINDINGS_GOOD) : srng.pick(FINDINGS_BAD)) + '。',
+            finding: findingText(target, good, srng),
             finding_en: null,
             score_delta: good ? round(srng.range(0.5, 2), 1) : -round(srng.range(0.5, 3), 1),
             is_public: srng.chance(0.65),

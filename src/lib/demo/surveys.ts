@@ -4,7 +4,7 @@
  * below the minimum sample on purpose), and this year an open survey (public sentiment).
  */
 import { Rng } from './rng.ts';
-import type { DemoCity, Row } from './generate.ts';
+import { STRUGGLING_UNIT, type DemoCity, type Row } from './generate.ts';
 
 export interface DemoSurveys {
   surveys: Row[];
@@ -31,7 +31,9 @@ export function generateDemoSurveys(city: DemoCity, seed: number, after: { surve
   for (const unit of city.units) {
     for (const year of years) {
       const rng = new Rng(seed).fork(`survey-${unit.code as string}-${year}`);
-      const quality = Math.min(4.7, Math.max(2.4, rng.normal(3.9, 0.35)));
+      // Citizens rate the struggling unit (whose targets fall short every year) below most others.
+      const drawn = Math.min(4.7, Math.max(2.4, rng.normal(3.9, 0.35)));
+      const quality = unit.code === STRUGGLING_UNIT ? Math.min(drawn, 3.3) : drawn;
       const modes = year === city.year ? (['panel', 'open'] as const) : (['panel'] as const);
       for (const mode of modes) {
         surveyId++;

@@ -1,6 +1,6 @@
 /** Indicators (what a target measures), keyed by indicator code. */
 import { z } from 'zod';
-import { oneOf, optional, pattern, required, text } from '../cells.ts';
+import { decimal, oneOf, optional, pattern, required, text } from '../cells.ts';
 import type { ColumnSpec } from '../columns.ts';
 import { defineKind } from '../kind.ts';
 import { loadStored, syncRows } from '../sync.ts';
@@ -20,6 +20,9 @@ export const INDICATOR_COLUMNS: readonly ColumnSpec[] = [
   { key: 'measure_en', zh: '英文计量单位', required: false, type: 'text', doc: 'Free text.', example: 'persons' },
   { key: 'direction', zh: '指标方向', aliases: ['方向', '评价方向'], required: true, type: 'enum', vocab: DIRECTION,
     doc: vocabAlternatives(DIRECTION) + '.', example: 'higher' },
+  { key: 'max_value', zh: '最大值', aliases: ['上限', '上限值', 'max'], required: false, type: 'number',
+    doc: 'The largest value a target or report may state: 100 for a rate (a share cannot pass 100 %); empty when more is possible (amounts, growth rates, investment completed against plan). Greater than 0; empty for qualitative tasks.',
+    example: '' },
 ];
 
 export const IndicatorRowSchema = z.object({
@@ -30,6 +33,7 @@ export const IndicatorRowSchema = z.object({
   measure: optional(text({ max: 40 })),
   measure_en: optional(text({ max: 80 })),
   direction: required(oneOf(DIRECTION)),
+  max_value: optional(decimal({ percent: true })),
 });
 export type IndicatorRow = z.output<typeof IndicatorRowSchema>;
 
@@ -45,7 +49,7 @@ export const indicatorsKind = defineKind<IndicatorRow>({
   async apply(tx, rows, ctx) {
     const stored = await loadStored<{ id: number; code: string }>(
       tx,
-      `select id, code, name, name_en, category, measure, measure_en, direction
+      `select id, code, name, name_en, category, measure, measure_en, direction, trim_scale(max_value)::text as max_value
        from public.indicators where code = any (array(select jsonb_array_elements_text($1::text::jsonb)))`,
       [asJson(rows.map((r) => r.value.code))],
       (r) => r.code,
@@ -57,11 +61,14 @@ export const indicatorsKind = defineKind<IndicatorRow>({
         columns: {
           quantitative_indicator_has_measure: 'measure', code: 'code', name: 'name', name_en: 'name_en',
           category: 'category', measure: 'measure', measure_en: 'measure_en', direction: 'direction',
+          max_value: 'max_value', indicator_max_value_positive: 'max_value', qualitative_indicator_has_no_max: 'max_value',
+          indicator_max_value_covers_stored_values: 'max_value',
         },
       },
     }, rows.map(({ row, value: v }) => ({ row, existing: stored.get(v.code)?.[0], values: { ...v } })));
   },
   exportRows: (q) => q.query(
-    `select code, name, name_en, category, measure, measure_en, direction from public.indicators order by code`,
+    `select code, name, name_en, category, measure, measure_en, direction, trim_scale(max_value)::text as max_value
+     from public.indicators order by code`,
   ),
 });

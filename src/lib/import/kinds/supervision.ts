@@ -13,7 +13,7 @@ export const SUPERVISION_COLUMNS: readonly ColumnSpec[] = [
     doc: 'Reference number, unique within the year: a letter or digit, then up to 39 letters, digits, dots, slashes, underscores or hyphens. With the year, the natural key. Records made elsewhere are numbered S<id>.', example: 'DC-2026-001' },
   { key: 'unit_code', zh: '单位代码', aliases: ['被督查单位代码'], required: true, type: 'code', doc: 'Code of a stored unit.', example: 'M001' },
   { key: 'unit_name', zh: '单位名称', required: false, type: 'text', infoOnly: true, doc: 'Written by export for reading; ignored by import.', example: '市发展和改革委员会' },
-  { key: 'target_code', zh: '目标编号', required: false, type: 'code', doc: 'Optional: a target of the same year and unit that the finding concerns.', example: '2026-M001-01' },
+  { key: 'target_code', zh: '目标编号', required: false, type: 'code', doc: 'Optional: a target of the same year and unit that the finding concerns, published before the finding\'s date.', example: '2026-M001-01' },
   { key: 'method', zh: '督查方式', aliases: ['监控方式', '方式'], required: true, type: 'enum', vocab: METHOD,
     doc: vocabAlternatives(METHOD) + '.',
     example: 'covert_visit' },
@@ -98,6 +98,7 @@ export const supervisionKind = defineKind<SupervisionRow>({
         fallback: 'ref',
         columns: {
           supervised_target_belongs_to_unit: 'target_code', conducted_within_year: 'conducted_on',
+          supervised_target_of_same_year: 'target_code', supervised_target_published_before: 'target_code',
           supervision_records_year_ref: 'ref', year: 'year', ref: 'ref', unit_id: 'unit_code', target_id: 'target_code',
           method: 'method', conducted_on: 'conducted_on', finding: 'finding', finding_en: 'finding_en',
           score_delta: 'score_delta', is_public: 'is_public',

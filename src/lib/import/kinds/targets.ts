@@ -71,7 +71,7 @@ const ERRORS = {
     targets_year_code_key: 'code', responsible_leader_belongs_to_unit: 'responsible_leader',
     public_commitment_has_text: 'commitment_text', deadline_within_target_year: 'deadline',
     published_target_has_date: 'status', target_is_not_its_own_parent: 'parent_code',
-    published_commitment_change_states_reason: 'change_reason',
+    published_commitment_change_states_reason: 'change_reason', target_value_within_indicator_max: 'target_value',
     year: 'year', code: 'code', unit_id: 'unit_code', parent_id: 'parent_code', indicator_id: 'indicator_code',
     title: 'title', title_en: 'title_en', description: 'description', target_value: 'target_value', weight: 'weight',
     deadline: 'deadline', quality_requirement: 'quality_requirement', responsible_leader_id: 'responsible_leader',
