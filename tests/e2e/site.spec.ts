@@ -8,10 +8,14 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { formatPeriod, pick, useTranslations, type Locale } from '../../src/i18n/ui.ts';
 import { STATUS, label } from '../../src/i18n/labels.ts';
 import type { Row } from '../../src/lib/demo/generate.ts';
+import { COMMITMENTS_PAGE_SIZE } from '../../src/lib/site/facets.ts';
 import {
-  bulletinSlug, chainBelow, chainLeaves, chainRoot, chartTarget, chartTargetOf, city, correctedTarget, correction, reportsOf, responsibleLeader,
+  bulletinSlug, chainBelow, chainLeaves, chainRoot, chartTarget, chartTargetOf, city, correctedTarget, correction, publishedTargets, reportsOf, responsibleLeader,
   unit, unitByName, unitPrincipal,
 } from './demo-city.ts';
+
+/** This year's published targets: what /commitments/ counts and its pages list. */
+const thisYear = publishedTargets.filter((x) => x.year === city.year);
 
 const LOCALES: { locale: Locale; prefix: string }[] = [
   { locale: 'zh-CN', prefix: '' },
@@ -172,7 +176,7 @@ for (const { locale, prefix } of LOCALES) {
       await expectChartWithTable(page, locale, t('bulletins.figures'), 5);
     });
 
-    test('the commitments facet links filter by status', async ({ page }) => {
+    test('the commitments facet links filter by status, a page of rows at a time', async ({ page }) => {
       await page.goto(`${prefix}/commitments/`);
       await expect(page.locator('target-filter')).toBeHidden(); // the JS filter form stays out of the way
       const behind = label(STATUS, 'behind', locale);
@@ -184,10 +188,22 @@ for (const { locale, prefix } of LOCALES) {
       await expect(page).toHaveURL(new RegExp(`${prefix}/commitments/status/behind/$`));
       await expect(page.getByRole('heading', { level: 1 })).toContainText(behind);
       await expect(facets.getByRole('link', { name: behind, exact: true })).toHaveAttribute('aria-current', 'page');
+      await expect(page.locator('h2#list')).toHaveText(t('common.targets', { n: count }));
       const rows = page.locator('table#targets tbody tr');
-      await expect(rows).toHaveCount(count);
-      const statuses = await rows.locator('.status').allTextContents();
-      expect(new Set(statuses.map((s) => s.trim()))).toEqual(new Set([behind]));
+      const pages = Math.ceil(count / COMMITMENTS_PAGE_SIZE);
+      // Every page of the facet, by its "next" link: together exactly the facet's targets, all behind.
+      const seen = new Set<string>();
+      for (let n = 1; n <= pages; n++) {
+        await expect(rows).toHaveCount(n < pages ? COMMITMENTS_PAGE_SIZE : count - (pages - 1) * COMMITMENTS_PAGE_SIZE);
+        const statuses = await rows.locator('.status').allTextContents();
+        expect(new Set(statuses.map((s) => s.trim()))).toEqual(new Set([behind]));
+        for (const href of await rows.locator('td:first-child a:first-child').evaluateAll((as) => as.map((a) => a.getAttribute('href')))) seen.add(String(href));
+        if (n < pages) {
+          await page.getByRole('navigation', { name: t('commitments.pages') }).getByRole('link', { name: t('commitments.next') }).click();
+          await expect(page).toHaveURL(new RegExp(`${prefix}/commitments/status/behind/${String(n + 1)}/$`));
+        }
+      }
+      expect(seen.size).toBe(count);
 
       // And back, then a second facet: public commitments only.
       await page.getByRole('link', { name: t('commitments.back') }).click();
@@ -196,44 +212,63 @@ for (const { locale, prefix } of LOCALES) {
       await expect(page.locator('table#targets tbody tr').first()).toBeVisible();
       const flags = await page.locator('table#targets tbody tr').evaluateAll((trs) => trs.map((tr) => tr.querySelector('.commitment-flag') !== null));
       expect(flags.every(Boolean)).toBe(true);
+
+      // A unit from the summary table: its own list of the year's targets.
+      await page.getByRole('link', { name: t('commitments.back') }).click();
+      await page.locator('table#units').getByRole('link', { name: text(unit, 'name', locale), exact: true }).click();
+      await expect(page).toHaveURL(new RegExp(`${prefix}/commitments/unit/${escape(str(unit.code))}/$`));
+      await expect(rows).toHaveCount(Math.min(thisYear.filter((x) => x.unit_id === unit.id).length, COMMITMENTS_PAGE_SIZE));
     });
   });
 
   test.describe(`with JavaScript (${locale})`, () => {
-    test('the commitments filter hides rows at once and updates its count', async ({ page }) => {
+    test('the commitments filter lists the matching targets at once and updates its count', async ({ page }) => {
       await page.goto(`${prefix}/commitments/`);
       const filter = page.locator('target-filter');
       await expect(filter).toBeVisible();
-      const rows = page.locator('table#targets tbody tr');
-      const total = await rows.count();
+      const total = thisYear.length;
+      const rows = page.locator('#filter-results table#targets tbody tr');
       const count = filter.getByRole('status');
       await expect(count).toHaveText(t('commitments.filter.count', { shown: total, total }));
+      // Until a filter is chosen the page shows the year by unit, not a list of every target.
+      await expect(rows).toHaveCount(0);
+      await expect(page.locator('table#units')).toBeVisible();
 
       const behind = label(STATUS, 'behind', locale);
       const facetCount = Number(
         (await region(page, t('commitments.facets')).getByRole('link', { name: behind, exact: true }).locator('xpath=following-sibling::span[1]').textContent())?.replace(/\D/g, ''),
       );
       await filter.getByRole('combobox', { name: t('common.status'), exact: true }).selectOption('behind');
-      // Instant: no navigation, the rows are hidden within a frame or two.
-      await expect(page.locator('table#targets tbody tr:not([hidden])')).toHaveCount(facetCount, { timeout: 1_000 });
-      await expect(count).toHaveText(t('commitments.filter.count', { shown: facetCount, total }), { timeout: 1_000 });
+      // The first choice fetches the filter's index; no navigation.
+      await expect(count).toHaveText(t('commitments.filter.count', { shown: facetCount, total }));
+      await expect(rows).toHaveCount(Math.min(facetCount, COMMITMENTS_PAGE_SIZE));
+      await expect(page.locator('table#units')).toBeHidden();
       // The list's heading counts what is shown, not the whole year.
       await expect(page.locator('h2#list')).toHaveText(t('common.targets', { n: facetCount }));
       await expect(page).toHaveURL(/\?status=behind$/);
-      const visibleStatuses = await page.locator('table#targets tbody tr:not([hidden]) .status').allTextContents();
+      const visibleStatuses = await rows.locator('.status').allTextContents();
       expect(new Set(visibleStatuses.map((s) => s.trim()))).toEqual(new Set([behind]));
+      if (facetCount > COMMITMENTS_PAGE_SIZE) {
+        await page.locator('#filter-results').getByRole('button').click();
+        await expect(rows).toHaveCount(Math.min(facetCount, 2 * COMMITMENTS_PAGE_SIZE), { timeout: 1_000 });
+      }
 
-      // Narrow further by unit: only that unit's rows that are behind remain.
+      // Narrow further by unit: exactly that unit's targets that are behind, as its static page lists them.
+      const unitPage = await page.context().newPage();
+      await unitPage.goto(`${prefix}/commitments/unit/${str(unit.code)}/`);
+      const expected = (await unitPage.locator('table#targets tbody tr .status').allTextContents()).filter((s) => s.trim() === behind).length;
+      await unitPage.close();
       await filter.getByRole('combobox', { name: t('common.unit'), exact: true }).selectOption(str(unit.code));
-      const expected = await rows.evaluateAll((trs, code) => trs.filter((tr) => tr.dataset['unit'] === code && tr.dataset['status'] === 'behind').length, str(unit.code));
-      await expect(page.locator('table#targets tbody tr:not([hidden])')).toHaveCount(expected, { timeout: 1_000 });
-      await expect(count).toHaveText(t('commitments.filter.count', { shown: expected, total }));
+      // Instant: the index is loaded, the rows change within a frame or two.
+      await expect(rows).toHaveCount(expected, { timeout: 1_000 });
+      await expect(count).toHaveText(t('commitments.filter.count', { shown: expected, total }), { timeout: 1_000 });
 
-      // The filter lives in the URL: a reload keeps it; clearing shows everything again.
+      // The filter lives in the URL: a reload keeps it; clearing shows the summary again.
       await page.reload();
-      await expect(page.locator('table#targets tbody tr:not([hidden])')).toHaveCount(expected);
+      await expect(rows).toHaveCount(expected);
       await filter.getByRole('button', { name: t('commitments.filter.reset') }).click();
-      await expect(page.locator('table#targets tbody tr:not([hidden])')).toHaveCount(total, { timeout: 1_000 });
+      await expect(rows).toHaveCount(0, { timeout: 1_000 });
+      await expect(page.locator('table#units')).toBeVisible();
       await expect(count).toHaveText(t('commitments.filter.count', { shown: total, total }));
     });
   });

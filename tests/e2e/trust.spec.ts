@@ -59,11 +59,11 @@ for (const { locale, prefix } of LOCALES) {
 
     test('the commitments list marks exactly the changed commitments and links their feeds', async ({ page }) => {
       await page.goto(`${prefix}/commitments/`);
-      const marks = page.locator('table#targets a.changed-flag');
+      const marks = page.locator('table#changed a.changed-flag');
       await expect(marks).toHaveCount(changedTargets.size);
       const hrefs = await marks.evaluateAll((as) => as.map((a) => a.getAttribute('href')));
       expect(hrefs.sort()).toEqual([...changedTargets].map((id) => `${prefix}/targets/${String(id)}/#commitment-changes`).sort());
-      await expect(page.locator('table#targets tr', { has: page.getByRole('link', { name: title, exact: true }) }).locator('a.changed-flag'))
+      await expect(page.locator('table#changed tr', { has: page.getByRole('link', { name: title, exact: true }) }).locator('a.changed-flag'))
         .toHaveText(tt('changes.changed'));
       await expect(page.getByText(tt('changes.count', { n: changedTargets.size }))).toBeVisible();
 

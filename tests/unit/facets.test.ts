@@ -28,6 +28,11 @@ describe('facets', () => {
     expect(leaders.map((l) => [l.value, l.name, l.count])).toEqual([['7', '王伟', 1], ['8', '张敏', 1]]);
   });
 
+  it('lists units by code with their names, one per unit', () => {
+    const units = facetValues([...targets, target({ id: 4, unit_code: 'D01', unit_name: '甲区', unit_name_en: null })], 'unit');
+    expect(units.map((u) => [u.value, u.unitName, u.unitNameEn, u.count])).toEqual([['D01', '甲区', null, 1], ['M001', '市教育局', 'Education Bureau', 3]]);
+  });
+
   it('filters to exactly the rows of a facet value', () => {
     expect(filterByFacet(targets, 'status', 'behind').map((t) => t.id)).toEqual([1, 3]);
     expect(filterByFacet(targets, 'category', 'sustainability').map((t) => t.id)).toEqual([2]);

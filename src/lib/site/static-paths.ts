@@ -1,15 +1,5 @@
 /** getStaticPaths helpers shared by the zh-CN and English routes. */
 import { getCollection } from 'astro:content';
-import { currentYear } from '../queries/year-overview.ts';
-import { FACETS, facetValues } from './facets.ts';
-
-export async function facetPaths() {
-  const year = currentYear((await getCollection('years')).map((e) => e.data));
-  const targets = (await getCollection('targets')).map((e) => e.data).filter((t) => t.year === year?.year);
-  return FACETS.flatMap((facet) =>
-    facetValues(targets, facet).map((v) => ({ params: { facet, value: v.value }, props: { facet: { facet, value: v.value } } })),
-  );
-}
 
 export async function unitPaths() {
   return (await getCollection('units')).map((entry) => ({ params: { code: entry.id }, props: { unit: entry.data } }));
