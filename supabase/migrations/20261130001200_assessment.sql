@@ -44,8 +44,9 @@ create table public.annual_assessments (
   mass_sample_size int not null,
   -- Half-width of the 95 % confidence interval of mass_score.
   mass_margin numeric(6, 2),
-  -- Per respondent group: responses, mean, standard deviation, weight, included (and why not).
-  mass_groups jsonb not null,
+  -- Per respondent group: responses, mean, standard deviation, weight, included (and why not);
+  -- published as the dataset mass-evaluation-groups.
+  mass_groups jsonb not null check (jsonb_typeof(mass_groups) = 'array'),
   -- Public sentiment from open surveys: published beside the score, never part of it.
   open_score numeric(6, 2),
   open_sample_size int not null default 0,

@@ -50,7 +50,7 @@ async function insertRun(q: Queryable, version: number, publishedAt: string | nu
     `insert into public.annual_assessments (run_id, year, unit_id, pool, target_score, mass_score, mass_sample_size, mass_groups,
        monitoring_score, total_score, rank_in_pool, pool_size, is_bottom, grade, consequence)
      values ($1, 2025, $2, 'municipal_unit', 55, 60, 120, $3::text::jsonb, 90, 59.5, 2, 2, true, 'fail', 'admonishment')`,
-    [run, base.unitA, '{}']);
+    [run, base.unitA, '[]']);
   return run;
 }
 
