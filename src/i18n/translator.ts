@@ -1,4 +1,5 @@
 /** The one way strings are translated: a dictionary per locale, keys checked when compiled. */
+import type { Enumeration } from '../lib/domain/enumeration.ts';
 import type { Locale } from './ui.ts';
 
 /** Values for the `{name}` placeholders of a string. */
@@ -18,4 +19,17 @@ export function translator<K extends string>(dictionaries: Dictionaries<K>): (lo
     const strings = dictionaries[locale];
     return (key, vars = {}) => strings[key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
   };
+}
+
+/**
+ * The dictionary entries `<prefix>.<code>` naming each value of a domain enumeration, from its
+ * labels in src/lib/domain/: a page that builds a key from a code (t(`status.${code}`)) shows the
+ * same name as every other place, and the name is changed in one file.
+ */
+export function enumerationEntries<P extends string, C extends string>(
+  prefix: P,
+  enumeration: Enumeration<C>,
+  locale: Locale,
+): Record<`${P}.${C}`, string> {
+  return Object.fromEntries(enumeration.codes.map((code) => [`${prefix}.${code}`, enumeration.labels[code][locale]])) as Record<`${P}.${C}`, string>;
 }

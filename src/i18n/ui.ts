@@ -1,5 +1,6 @@
 /** UI strings per locale. zh-CN is the default language (served at /), English under /en/. */
-import { translator, type Dictionaries } from './translator.ts';
+import { PROGRESS_STATUS } from '../lib/domain/progress.ts';
+import { enumerationEntries, translator, type Dictionaries } from './translator.ts';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -34,11 +35,7 @@ const zh = {
   'home.participate.heading': '参与',
   'home.participate.text': '在市民议事厅就重大问题发表意见，报名参加市民代表听证会，参与满意度测评——测评结果计入各单位的年度考核成绩。',
   'home.empty': '数据库中还没有目标数据。',
-  'status.completed': '已完成',
-  'status.on_track': '按进度推进',
-  'status.behind': '滞后',
-  'status.not_completed': '未完成',
-  'status.no_report': '未报送',
+  ...enumerationEntries('status', PROGRESS_STATUS, 'zh-CN'),
   'table.status': '状态',
   'table.count': '目标数',
   'table.share': '占比',
@@ -329,11 +326,7 @@ const en: Record<UiKey, string> = {
   'home.participate.heading': 'Take part',
   'home.participate.text': 'Give your opinion in the Citizen Deliberation Hall, sign up for citizen-representative hearings and answer satisfaction surveys — their results count in every unit\'s annual score.',
   'home.empty': 'The database holds no targets yet.',
-  'status.completed': 'Completed',
-  'status.on_track': 'On track',
-  'status.behind': 'Behind',
-  'status.not_completed': 'Not completed',
-  'status.no_report': 'No report',
+  ...enumerationEntries('status', PROGRESS_STATUS, 'en'),
   'table.status': 'Status',
   'table.count': 'Targets',
   'table.share': 'Share',

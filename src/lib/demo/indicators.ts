@@ -1,9 +1,8 @@
 /** The demo city's indicator catalogue and its pool of qualitative key tasks. */
+import type { Category, Direction } from '../domain/indicators.ts';
 import type { DistrictSector, Role, Sector } from './city.ts';
 
-export type Category =
-  | 'economic_scale' | 'economic_speed' | 'economic_quality' | 'peoples_benefit'
-  | 'social_progress' | 'sustainability' | 'party_building' | 'key_task';
+export type { Category };
 
 export interface IndicatorSpec {
   code: string;
@@ -12,7 +11,7 @@ export interface IndicatorSpec {
   category: Category;
   measure: string | null;
   measureEn: string | null;
-  direction: 'higher' | 'lower' | 'qualitative';
+  direction: Direction;
   /** cumulative: the actual value grows through the year; rate: a level measured each month. */
   shape: 'cumulative' | 'rate' | 'task';
   /** Typical target value for a municipal unit and the yearly improvement. */

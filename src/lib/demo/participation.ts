@@ -10,6 +10,8 @@
  * takes sign-ups until about ten weeks after the demo's "today".
  */
 import type { Queryable } from '../db/types.ts';
+import type { HearingStatus } from '../domain/hearings.ts';
+import type { QuestionKind } from '../domain/participation.ts';
 import { GIVEN, SURNAMES } from './city.ts';
 import type { DemoCity } from './generate.ts';
 import { CODE_ALPHABET, groupCode } from '../schemas/hearing.ts';
@@ -69,13 +71,13 @@ export interface DemoHearing {
   seats: number;
   signup_opens_at: string;
   signup_closes_at: string;
-  status: 'open' | 'closed' | 'held' | 'cancelled';
+  status: HearingStatus;
   votes: [number, number, number] | null;
   signups: Signup[];
 }
 
 interface Question {
-  kind: 'rating' | 'choice' | 'text';
+  kind: QuestionKind;
   prompt: string;
   prompt_en: string;
   options: { value: string; label: string; label_en: string }[] | null;

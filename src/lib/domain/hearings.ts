@@ -10,6 +10,17 @@ export const HEARING_STATUSES = ['open', 'closed', 'held', 'cancelled'] as const
 export const HearingStatusSchema = z.enum(HEARING_STATUSES);
 export type HearingStatus = z.output<typeof HearingStatusSchema>;
 
+export const HEARING_STATUS = {
+  name: 'hearing status',
+  codes: HEARING_STATUSES,
+  labels: {
+    open: { 'zh-CN': '报名中', en: 'Sign-ups open' },
+    closed: { 'zh-CN': '报名已截止', en: 'Sign-ups closed' },
+    held: { 'zh-CN': '已举行', en: 'Held' },
+    cancelled: { 'zh-CN': '已取消', en: 'Cancelled' },
+  },
+} as const satisfies Enumeration<HearingStatus>;
+
 /** private.hearing_signups.category, hearing_quotas.category (reserved seats). */
 export const SIGNUP_CATEGORIES = [
   'citizen_representative', 'npc_deputy', 'cppcc_member', 'expert', 'affected_resident', 'other',
@@ -23,7 +34,7 @@ export const SIGNUP_CATEGORY = {
     citizen_representative: { 'zh-CN': '市民代表', en: 'Citizen representative' },
     npc_deputy: { 'zh-CN': '人大代表', en: "People's Congress deputy" },
     cppcc_member: { 'zh-CN': '政协委员', en: 'CPPCC member' },
-    expert: { 'zh-CN': '专家', en: 'Expert' },
+    expert: { 'zh-CN': '专家学者', en: 'Expert' },
     affected_resident: { 'zh-CN': '利益相关居民', en: 'Affected resident' },
     other: { 'zh-CN': '其他', en: 'Other' },
   },
@@ -33,6 +44,17 @@ export const SIGNUP_CATEGORY = {
 export const SIGNUP_STATUSES = ['registered', 'selected', 'waitlisted', 'withdrawn'] as const;
 export const SignupStatusSchema = z.enum(SIGNUP_STATUSES);
 export type SignupStatus = z.output<typeof SignupStatusSchema>;
+
+export const SIGNUP_STATUS = {
+  name: 'sign-up status',
+  codes: SIGNUP_STATUSES,
+  labels: {
+    registered: { 'zh-CN': '已报名', en: 'Signed up' },
+    selected: { 'zh-CN': '已入选', en: 'Selected' },
+    waitlisted: { 'zh-CN': '候补', en: 'On the waiting list' },
+    withdrawn: { 'zh-CN': '已撤回', en: 'Withdrawn' },
+  },
+} as const satisfies Enumeration<SignupStatus>;
 
 /** hearing_draws.drawn: what the lottery gave. */
 export const DRAW_OUTCOMES = ['selected', 'waitlisted'] as const;
