@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CompressionCache, negotiateEncoding } from './compression.ts';
+import { ContentTags } from './content-tags.ts';
 import { sameSiteLocation, type RequestTarget } from './request-target.ts';
 
 const TYPES: Record<string, string> = {
@@ -70,6 +71,7 @@ export function resolveStatic(root: string, decodedPath: string): StaticFile | u
 export function serveStatic(root: string) {
   const notFound = path.join(root, '404.html');
   const cache = new CompressionCache();
+  const tags = new ContentTags();
   return async (req: IncomingMessage, res: ServerResponse, target: RequestTarget): Promise<void> => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' });
@@ -97,7 +99,7 @@ export function serveStatic(root: string) {
       'cache-control': target.pathname.startsWith('/_astro/')
         ? 'public, max-age=31536000, immutable'
         : 'public, max-age=0, must-revalidate',
-      etag: `W/"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`,
+      etag: await tags.of(body, stat),
       'last-modified': stat.mtime.toUTCString(),
     };
     if (compressible(type)) headers['vary'] = 'Accept-Encoding';

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { toCsv } from '../../src/lib/opendata/csv.ts';
+import { checkVersion } from '../../src/lib/opendata/document-version.ts';
 import { readCsv } from '../../src/lib/opendata/csv-read.ts';
 import { propertyType } from '../../src/lib/opendata/columns.ts';
 import { DATASETS, datasetColumns } from '../../src/lib/opendata/datasets.ts';
@@ -145,6 +146,16 @@ describe('datasets', () => {
       expect(readCsv(csv, types).rows, dataset.name).toEqual(document.rows);
       expect(document.csv).toBe(`https://gongshi.example/data/2026/${dataset.name}.csv`);
     }
+  });
+
+  it('each document states its version, which its published bytes give; the same data gives the same version', () => {
+    const text = JSON.stringify(datasetDocument(site, year, DATASETS[1]!));
+    const version = checkVersion(text)!;
+    expect(version.stated).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(version.computed).toBe(version.stated);
+    expect(JSON.stringify(datasetDocument(site, year, DATASETS[1]!))).toBe(text);
+    const changed = { ...year, targets: year.targets.map((t, i) => (i === 0 ? { ...t, weight: t.weight + 1 } : t)) };
+    expect(checkVersion(JSON.stringify(datasetDocument(site, changed, DATASETS[1]!)))!.stated).not.toBe(version.stated);
   });
 
   it('rows hold only the declared columns: a row with an extra field fails the build', () => {

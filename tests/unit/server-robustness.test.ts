@@ -175,6 +175,18 @@ describe('compression and caching', () => {
     expect((await fetch(`http://127.0.0.1:${port}/`, { headers: { 'if-none-match': 'W/"other"' } })).status).toBe(200);
   });
 
+  it('tags a file by its content: rewritten with the same bytes it keeps its ETag, changed it gets another', async () => {
+    const file = path.join(distDir, 'units', 'index.html');
+    const tag = async () => (await fetch(`http://127.0.0.1:${port}/units/`)).headers.get('etag');
+    const before = await tag();
+    fs.writeFileSync(file, fs.readFileSync(file));
+    fs.utimesSync(file, new Date(), new Date(Date.now() + 5_000));
+    expect(await tag()).toBe(before);
+    fs.writeFileSync(file, '<!doctype html><title>units, changed</title>');
+    expect(await tag()).not.toBe(before);
+    fs.writeFileSync(file, '<!doctype html><title>units</title>');
+  });
+
   it('serves JSON Feeds as application/feed+json', async () => {
     const response = await fetch(`http://127.0.0.1:${port}/feed.json`);
     expect(response.headers.get('content-type')).toBe('application/feed+json; charset=utf-8');

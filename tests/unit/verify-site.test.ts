@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { withVersion } from '../../src/lib/opendata/document-version.ts';
 import { LICENCE } from '../../src/lib/schemas/opendata/common.ts';
 import { siteInFolder } from '../../src/lib/verify/published.ts';
 import { problemCount, verifySite } from '../../src/lib/verify/verify.ts';
@@ -20,7 +21,7 @@ function folder(datasets: Record<string, Record<number, unknown[] | undefined>>)
   dirs.push(dir);
   const write = (file: string, value: unknown) => {
     fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    fs.writeFileSync(path.join(dir, file), JSON.stringify(value));
+    fs.writeFileSync(path.join(dir, file), JSON.stringify(withVersion(value as object)));
   };
   write('api/v1/index.json', {
     $schema: `${SITE}api/v1/schemas/api-index.schema.json`, licence: { ...LICENCE, attribution: '澄岚市目标绩效管理办公室' }, source: SITE,
@@ -45,7 +46,7 @@ const result = {
 describe('verifying a built site folder', () => {
   it('reports an assessment whose rules are not published as a check that could not run', async () => {
     const report = await verifySite(siteInFolder(folder({ 'annual-assessments': { 2025: [result] } })));
-    expect(report.checks).toEqual([]);
+    expect(report.checks).toEqual([{ subject: 'document versions', checked: '2 documents', problems: [] }]);
     expect(report.missing).toEqual([
       'assessment 2025: the year\'s rules (dataset assessment-rules) are not published',
       'lotteries: the dataset hearing-draws is not published',
@@ -58,6 +59,21 @@ describe('verifying a built site folder', () => {
       .rejects.toThrow(`${SITE}data/2025/annual-assessments.json is listed in /api/v1/index.json but not published`);
     await expect(verifySite(siteInFolder(folder({ 'annual-assessments': { 2025: [{ ...result, grade: 'superb' }] } }))))
       .rejects.toThrow(/annual-assessments\.json row 1: .* at grade/);
+  });
+
+  it('names a document whose content does not give the version it states, and one that states none', async () => {
+    const dir = folder({ 'annual-assessments': { 2025: [result] } });
+    const file = path.join(dir, 'data/2025/annual-assessments.json');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('"total_score":92', '"total_score":93'));
+    const index = path.join(dir, 'api/v1/index.json');
+    fs.writeFileSync(index, fs.readFileSync(index, 'utf8').replace(/,"version":"[^"]+"\}$/, '}'));
+    const report = await verifySite(siteInFolder(dir));
+    const versions = report.checks.find((c) => c.subject === 'document versions')!;
+    expect(versions.problems).toEqual([
+      '/api/v1/index.json states no version',
+      expect.stringMatching(/^\/data\/2025\/annual-assessments\.json: states sha256:[0-9a-f]{64}, its content gives sha256:[0-9a-f]{64}$/),
+    ]);
+    expect(problemCount(report)).toBe(2);
   });
 
   it('never reads outside the folder', async () => {

@@ -13,7 +13,8 @@ Reads only what a portal publishes (/api/v1/index.json and the /data/ files it l
 recomputes, for every year: each unit's target score from the published target scores, its mass
 score and margin from the respondent groups, its monitoring score from the findings, then the
 totals, ranks, grades and consequences with the year's published rules (assessment-rules); and
-every hearing lottery from its revealed seed. Prints each disagreement.
+every hearing lottery from its revealed seed; and checks that each JSON document it reads
+gives the version (content hash) it states. Prints each disagreement.
 It needs no database: anyone can run it against the live site.
 
 Options:

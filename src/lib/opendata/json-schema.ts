@@ -8,14 +8,16 @@ import { BulletinsDocumentSchema } from '../schemas/opendata/api-bulletins.ts';
 import { TargetDocumentSchema } from '../schemas/opendata/api-target.ts';
 import { UnitDocumentSchema, UnitsDocumentSchema } from '../schemas/opendata/api-units.ts';
 import { YearSummaryDocumentSchema } from '../schemas/opendata/api-year-summary.ts';
+import { VersionSchema } from '../schemas/opendata/common.ts';
 import { datasetDocumentSchema } from '../schemas/opendata/dataset.ts';
 import { DATASETS } from './datasets.ts';
+import { withVersion } from './document-version.ts';
 import { absolute, openDataPaths } from './urls.ts';
 
 export const datasetSchemaName = (dataset: string) => `dataset-${dataset}`;
 
-/** Every published schema by name: the API documents, then one per dataset. */
-export const SCHEMAS: Readonly<Record<string, z.ZodType>> = {
+/** Every document's schema by name, without its version: the API documents, then one per dataset. */
+const DOCUMENTS: Readonly<Record<string, z.ZodObject>> = {
   index: ApiIndexDocumentSchema,
   units: UnitsDocumentSchema,
   unit: UnitDocumentSchema,
@@ -25,27 +27,33 @@ export const SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   ...Object.fromEntries(DATASETS.map((d) => [datasetSchemaName(d.name), datasetDocumentSchema(d.name, d.title.en, d.row)])),
 };
 
-export function schemaOf(name: string): z.ZodType {
-  const schema = SCHEMAS[name];
+/** Every published schema by name: the document's, with its version as the last member. */
+export const SCHEMAS: Readonly<Record<string, z.ZodObject>> = Object.fromEntries(
+  Object.entries(DOCUMENTS).map(([name, schema]) => [name, schema.extend({ version: VersionSchema }).meta(schema.meta() ?? {})]),
+);
+
+function lookup(schemas: Readonly<Record<string, z.ZodObject>>, name: string): z.ZodObject {
+  const schema = schemas[name];
   if (!schema) throw new Error(`no published schema named ${name}`);
   return schema;
 }
 
 /** The JSON Schema document, identified by the address it is published at. */
 export function publishedSchema(name: string, site: URL): Record<string, unknown> {
-  const { $schema, ...rest } = z.toJSONSchema(schemaOf(name), { target: 'draft-2020-12' });
+  const { $schema, ...rest } = z.toJSONSchema(lookup(SCHEMAS, name), { target: 'draft-2020-12' });
   return { $schema, $id: absolute(site, openDataPaths.schema(name)), ...rest };
 }
 
 /**
  * Validates a document against the schema it will be published with, so the build fails rather
- * than publish a document its own schema rejects. Dataset rows are strict objects: a column that
- * is not declared (and documented) fails the build instead of being published.
+ * than publish a document its own schema rejects, and appends its version (the hash of exactly
+ * what is published before it). Dataset rows are strict objects: a column that is not declared
+ * (and documented) fails the build instead of being published.
  */
-export function checked<T>(name: string, document: T): T {
-  const result = schemaOf(name).safeParse(document);
+export function checked<T extends object>(name: string, document: T): T & { version: string } {
+  const result = lookup(DOCUMENTS, name).safeParse(document);
   if (!result.success) {
     throw new Error(`open data document "${name}" does not match its schema:\n${z.prettifyError(result.error)}`);
   }
-  return result.data as T;
+  return withVersion(result.data as T);
 }

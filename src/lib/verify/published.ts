@@ -6,6 +6,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
+import { checkVersion } from '../opendata/document-version.ts';
 import { ApiIndexDocumentSchema, type ApiIndexDocument } from '../schemas/opendata/api-index.ts';
 
 export interface PublishedSite {
@@ -24,6 +25,25 @@ export function siteOverHttp(siteUrl: string): PublishedSite {
       if (response.status === 404) return null;
       if (!response.ok) throw new Error(`${pathname}: the site answered ${response.status} ${response.statusText}`);
       return response.text();
+    },
+  };
+}
+
+/** The JSON documents read through a site, each with the version it states and the one its bytes give. */
+export interface ReadLog {
+  documents: { pathname: string; version: { stated: string; computed: string } | null }[];
+}
+
+/** A site that notes every JSON document read through it, to check their versions afterwards. */
+export function logging(site: PublishedSite): PublishedSite & ReadLog {
+  const documents: ReadLog['documents'] = [];
+  return {
+    label: site.label,
+    documents,
+    async read(pathname) {
+      const text = await site.read(pathname);
+      if (text !== null && pathname.endsWith('.json')) documents.push({ pathname, version: checkVersion(text) });
+      return text;
     },
   };
 }

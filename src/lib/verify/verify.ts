@@ -13,7 +13,7 @@ import { SupervisionRecordRowSchema } from '../schemas/opendata/supervision-reco
 import { verifyAssessmentInputs } from './assessment-inputs.ts';
 import { verifyAssessmentYear } from './assessments.ts';
 import { verifyLotteries } from './lotteries.ts';
-import { readApiIndex, readDataset, type PublishedSite } from './published.ts';
+import { logging, readApiIndex, readDataset, type PublishedSite } from './published.ts';
 
 export interface VerifyCheck {
   /** e.g. "assessment 2025", "lotteries 2026". */
@@ -30,7 +30,8 @@ export interface VerifyReport {
   missing: string[];
 }
 
-export async function verifySite(site: PublishedSite): Promise<VerifyReport> {
+export async function verifySite(published: PublishedSite): Promise<VerifyReport> {
+  const site = logging(published);
   const index = await readApiIndex(site);
   const report: VerifyReport = { site: site.label, checks: [], missing: [] };
 
@@ -76,6 +77,15 @@ export async function verifySite(site: PublishedSite): Promise<VerifyReport> {
     });
   }
   if (!index.datasets.some((d) => d.name === 'hearing-draws')) report.missing.push('lotteries: the dataset hearing-draws is not published');
+
+  // Every document read states the version its bytes give, so a citation of it is exact.
+  report.checks.push({
+    subject: 'document versions',
+    checked: `${site.documents.length} documents`,
+    problems: site.documents.flatMap(({ pathname, version }) =>
+      version === null ? [`${pathname} states no version`]
+        : version.stated !== version.computed ? [`${pathname}: states ${version.stated}, its content gives ${version.computed}`] : []),
+  });
   return report;
 }
 

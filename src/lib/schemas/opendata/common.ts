@@ -27,6 +27,11 @@ export const LicenceSchema = z
   .meta({ description: 'Licence of the data: Creative Commons Attribution 4.0 International.' });
 export type Licence = z.output<typeof LicenceSchema>;
 
+/** A document's content version, its last member (src/lib/opendata/document-version.ts). */
+export const VersionSchema = z.string().regex(/^sha256:[0-9a-f]{64}$/).meta({
+  description: 'SHA-256 of this document as published without this last member (remove `,"version":"…"` before the final `}` and hash the rest, UTF-8): cite it to name exactly the data used; it changes whenever any value does.',
+});
+
 /** Every document names the schema it follows, its licence and where it comes from. */
 export const DocumentHeader = {
   $schema: z.url().meta({ description: 'The JSON Schema this document follows.' }),
