@@ -12,6 +12,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { SheetError } from './sheet-error.ts';
 import { checkXlsxArchive, describeLimit, refuse, SHEET_LIMITS, type SheetLimits } from './limits.ts';
+import { xlsxInReadingOrder } from './xlsx-order.ts';
 
 export type Encoding = 'utf8' | 'gb18030';
 export const ENCODINGS: readonly Encoding[] = ['utf8', 'gb18030'];
@@ -148,7 +149,7 @@ export function cellText(value: ExcelJS.CellValue): string {
 
 async function readXlsx(file: string, limits: SheetLimits): Promise<Sheet> {
   await checkXlsxArchive(file, limits);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(await xlsxInReadingOrder(file), {
     sharedStrings: 'cache',
     // Styles tell a date from a number; hyperlinks and the rest are not needed.
     styles: 'cache',
