@@ -8,6 +8,7 @@ import { parse } from 'csv-parse/sync';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { propertyType } from '../../src/lib/opendata/columns.ts';
+import { checkVersion } from '../../src/lib/opendata/document-version.ts';
 import { readCsv } from '../../src/lib/opendata/csv-read.ts';
 
 const DIST = path.resolve(process.env['DIST_DIR'] ?? path.join(import.meta.dirname, '../../dist'));
@@ -129,7 +130,7 @@ test.describe('open data files', () => {
     expect(scanned.length).toBeGreaterThan(100);
     const found: string[] = [];
     for (const file of scanned) {
-      const text = withoutPublicLotteryHashes(file, fs.readFileSync(file, 'utf8'));
+      const text = withoutPublicLotteryHashes(file, withoutOwnVersion(fs.readFileSync(file, 'utf8')));
       for (const [what, pattern] of patterns) {
         const match = pattern.exec(text);
         if (match) found.push(`${path.relative(DIST, file)}: ${what} "${match[0]}"`);
@@ -255,6 +256,16 @@ test.describe('pages', () => {
  * columns of that dataset are left out of the scan; every other column of it is scanned.
  */
 const PUBLIC_LOTTERY_COLUMNS = ['seed_hash', 'seed', 'draw_key'];
+/**
+ * A JSON document's last member, "version", is the SHA-256 of the rest of the file: public by design.
+ * It is left out of the scan only when it is exactly that hash, so nothing else can hide there.
+ */
+function withoutOwnVersion(text: string): string {
+  const version = checkVersion(text);
+  if (!version || version.stated !== version.computed) return text;
+  return `${text.slice(0, text.lastIndexOf(',"version":'))}}`;
+}
+
 function withoutPublicLotteryHashes(file: string, text: string): string {
   if (!/hearing-draws\.(csv|json)$/.test(file)) return text;
   if (file.endsWith('.json')) {
