@@ -9,6 +9,7 @@ import type { AssessmentTargetScoreRow } from '../schemas/opendata/assessment-ta
 import type { MassEvaluationGroupRow } from '../schemas/opendata/mass-evaluation-groups.ts';
 import type { MonitoringInputRow } from '../schemas/opendata/monitoring-inputs.ts';
 import type { SupervisionRecordRow } from '../schemas/opendata/supervision-records.ts';
+import { cents, divideRounded, tenThousandths } from './exact.ts';
 
 export interface InputRules {
   monitoring_base: number;
@@ -23,11 +24,6 @@ export interface PublishedInputs {
   monitoring: readonly MonitoringInputRow[];
   supervision: readonly SupervisionRecordRow[];
 }
-
-const cents = (x: number) => Math.round(x * 100);
-/** Group weights may have up to four decimals (they are shares of 1). */
-const tenThousandths = (x: number) => Math.round(x * 10000);
-const divideRounded = (n: number, d: number) => Math.sign(n) * Math.floor((2 * Math.abs(n) + d) / (2 * d));
 
 /** "a:0.5; b:0.3" → { a: 0.5, b: 0.3 } */
 export function parseWeights(text: string): Record<string, number> {

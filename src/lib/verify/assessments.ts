@@ -6,6 +6,7 @@
  * Postgres' numeric is exact: floating point would round some halves the other way.
  */
 import type { AnnualAssessmentRow } from '../schemas/opendata/annual-assessments.ts';
+import { cents, divideRounded, thousandths } from './exact.ts';
 
 /** The rules of one year, as the portal publishes them. */
 export interface AssessmentRules {
@@ -26,24 +27,15 @@ export interface AssessmentMismatch {
   recomputed: string;
 }
 
-const hundredths = (x: number) => Math.round(x * 100);
-const thousandths = (x: number) => Math.round(x * 1000);
-
-/** n / d rounded half away from zero, for integers with d > 0 (Postgres' round(numeric)). */
-function divideRounded(n: number, d: number): number {
-  const q = Math.floor((2 * Math.abs(n) + d) / (2 * d));
-  return n < 0 ? -q : q;
-}
-
 /** The total in hundredths: weights × parts; without a mass score its weight goes to the other two in proportion. */
 export function recomputeTotal(row: Pick<AnnualAssessmentRow, 'target_score' | 'mass_score' | 'monitoring_score'>, rules: AssessmentRules): number {
   const wt = thousandths(rules.weight_target);
   const wm = thousandths(rules.weight_mass);
   const wo = thousandths(rules.weight_monitoring);
-  const t = hundredths(row.target_score);
-  const o = hundredths(row.monitoring_score);
+  const t = cents(row.target_score);
+  const o = cents(row.monitoring_score);
   if (row.mass_score === null) return divideRounded(wt * t + wo * o, wt + wo);
-  return divideRounded(wt * t + wm * hundredths(row.mass_score) + wo * o, 1000);
+  return divideRounded(wt * t + wm * cents(row.mass_score) + wo * o, 1000);
 }
 
 /** Competition ranks (1, 2, 2, 4) of totals, best first. */
@@ -52,9 +44,9 @@ function ranks(totals: readonly number[], descending: boolean): number[] {
 }
 
 function gradeOf(total: number, pool: string, rank: number, rules: AssessmentRules): AnnualAssessmentRow['grade'] {
-  if (total < hundredths(rules.pass_score)) return 'fail';
+  if (total < cents(rules.pass_score)) return 'fail';
   if (pool === 'municipal_unit' && rank <= rules.excellent_count) return 'excellent';
-  if (total >= hundredths(rules.good_score)) return 'good';
+  if (total >= cents(rules.good_score)) return 'good';
   return 'pass';
 }
 
