@@ -32,7 +32,7 @@ process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
 
 try {
   // Held for the life of the dev server; the content loaders share this instance.
-  const db = await useSharedDb({ worker: true });
+  const db = await useSharedDb({ worker: true, staffSocket: true });
   await prepareDatabase(db, (line) => console.log(line));
   const keys = await loadGatewayKeys(config);
   await setIslandEnv();

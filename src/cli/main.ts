@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { UsageError, type Command } from './command.ts';
 import { commands } from './commands/index.ts';
 import { DataDirBusyError } from '../lib/db/lock.ts';
+import { announceCommittedChanges } from '../lib/db/open.ts';
 import { MigrationError } from '../lib/db/migrate.ts';
 import { pgErrorFields } from '../lib/db/errors.ts';
 
@@ -15,7 +16,10 @@ Usage: npm run gongshi -- <command> [options]
 Commands:
 ${commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
 
-Run "npm run gongshi -- <command> --help" for a command's options.`;
+Run "npm run gongshi -- <command> --help" for a command's options.
+
+Commands work beside a running "npm start" (on the embedded database, through its staff socket);
+the portal republishes the site after each command that commits a change.`;
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -64,4 +68,6 @@ function report(error: unknown, command: Command): number {
   return 1;
 }
 
+// A running portal (npm start) republishes the site when a staff command commits a change.
+announceCommittedChanges();
 process.exitCode = await main(process.argv.slice(2));

@@ -10,14 +10,15 @@ import fs from 'node:fs';
 export class ContentTags {
   private readonly tags = new Map<string, { version: string; tag: string }>();
 
-  async of(file: string, stat: fs.Stats): Promise<string> {
+  /** `key` names the file across builds (its path in the site), so that the map does not grow per build. */
+  async of(file: string, stat: fs.Stats, key = file): Promise<string> {
     const version = `${stat.size}:${stat.mtimeMs}`;
-    const known = this.tags.get(file);
+    const known = this.tags.get(key);
     if (known?.version === version) return known.tag;
     const hash = createHash('sha256');
     for await (const chunk of fs.createReadStream(file)) hash.update(chunk as Buffer);
     const tag = `W/"${hash.digest('base64url').slice(0, 32)}"`;
-    this.tags.set(file, { version, tag });
+    this.tags.set(key, { version, tag });
     return tag;
   }
 }

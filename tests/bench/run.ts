@@ -3,7 +3,8 @@
  * shared machine. Sections (all by default): seed, build (time, pages/s, peak memory, ratio to an
  * empty Astro build of as many pages), site (JS and HTML bytes against the budgets), opendata,
  * import, sheets (peak memory reading a workbook and zip bombs), gateway, stall (a page's latency
- * while clients send bad RPC bodies), assessment.
+ * while clients send bad RPC bodies), assessment, publish (one staff change beside a running
+ * `npm start` to the page served with it, with a request loop counting failures meanwhile).
  * Postgres is measured too when BENCH_DATABASE_URL or TEST_DATABASE_URL is set.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -25,8 +26,9 @@ import { benchGateway } from './gateway-bench.ts';
 import { benchStall } from './stall-bench.ts';
 import { benchSheetMemory } from './sheet-memory-bench.ts';
 import { benchAssessment } from './assessment-bench.ts';
+import { benchLivePublish } from './publish-bench.ts';
 
-const SECTIONS = ['seed', 'build', 'site', 'opendata', 'import', 'sheets', 'gateway', 'stall', 'assessment'] as const;
+const SECTIONS = ['seed', 'build', 'site', 'opendata', 'import', 'sheets', 'gateway', 'stall', 'assessment', 'publish'] as const;
 const asked = process.argv.slice(2).filter((a) => a !== '--');
 const unknown = asked.filter((a) => !(SECTIONS as readonly string[]).includes(a));
 if (unknown.length > 0) {
@@ -134,6 +136,7 @@ if (wants('sheets')) await benchSheetMemory(record);
 if (wants('gateway')) await benchGateway(record);
 if (wants('stall')) await benchStall(record);
 if (wants('assessment')) await benchAssessment(record, pgUrl);
+if (wants('publish')) await benchLivePublish(record);
 
 fs.rmSync(tmp, { recursive: true, force: true });
 console.log('\nSummary');

@@ -61,7 +61,7 @@ export const assessCommand: Command = {
       } else if (action === 'publish') {
         await publishAssessment(db, year);
         console.log(await show(db, year));
-        console.log(`\nPublished. Rebuild the site (npm run build, or restart npm start) to show it.`);
+        console.log(`\nPublished. A running npm start republishes the site by itself; otherwise rebuild it (npm run build).`);
       } else {
         console.log(await show(db, year, versionText === undefined ? undefined : Number(versionText)));
       }

@@ -7,19 +7,24 @@ import path from 'node:path';
 
 export const LOCK_FILE = 'gongshi.lock';
 
-interface LockInfo {
+export interface LockInfo {
   pid: number;
   command: string;
   since: string;
+  /** The owner serves the database to staff commands on this Unix socket (staff-socket.ts). */
+  socket?: string;
 }
 
 export class DataDirBusyError extends Error {
+  readonly owner: LockInfo;
+
   constructor(dataDir: string, owner: LockInfo) {
     super(
       `The data folder ${dataDir} is in use by process ${owner.pid} (${owner.command}, since ${owner.since}). ` +
         `PGlite allows one process per folder: stop that process first, or point GONGSHI_DATA_DIR at another folder.`,
     );
     this.name = 'DataDirBusyError';
+    this.owner = owner;
   }
 }
 
@@ -32,7 +37,7 @@ function isAlive(pid: number): boolean {
   }
 }
 
-function readLock(file: string): LockInfo | undefined {
+export function readLock(file: string): LockInfo | undefined {
   try {
     return JSON.parse(fs.readFileSync(file, 'utf8')) as LockInfo;
   } catch {
@@ -63,4 +68,22 @@ export function lockDataDir(dataDir: string, command = process.argv.slice(1).joi
     }
   }
   throw new Error(`Could not take the lock ${file}`);
+}
+
+/** The folder's lock owner, if a live process holds it. */
+export function lockOwner(dataDir: string): LockInfo | undefined {
+  const owner = readLock(path.join(dataDir, LOCK_FILE));
+  return owner && isAlive(owner.pid) ? owner : undefined;
+}
+
+/** Records in this process's lock that it serves the database on `socket` (or no longer does). */
+export function advertiseSocket(dataDir: string, socket: string | undefined): void {
+  const file = path.join(dataDir, LOCK_FILE);
+  const mine = readLock(file);
+  if (mine?.pid !== process.pid) return;
+  const next: LockInfo = { pid: mine.pid, command: mine.command, since: mine.since, ...(socket ? { socket } : {}) };
+  // Written beside and renamed over, so a reader never sees half a lock.
+  const temp = `${file}.${process.pid}`;
+  fs.writeFileSync(temp, JSON.stringify(next));
+  fs.renameSync(temp, file);
 }

@@ -16,9 +16,13 @@ export type WorkerRequest =
   | { id: number; op: 'exec'; text: string; tx?: number | undefined }
   | { id: number; op: 'begin' }
   | { id: number; op: 'commit' | 'rollback'; tx: number }
+  | { id: number; op: 'listen'; channel: string }
   | { id: number; op: 'close' };
 
-export type WorkerReply = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: Record<string, unknown> };
+export type WorkerReply =
+  | { id: number; ok: true; result: unknown }
+  | { id: number; ok: false; error: Record<string, unknown> }
+  | { id?: undefined; notification: { channel: string; payload: string } };
 
 /** An error from the worker as an Error again, with its Postgres fields (code, detail, hint, …). */
 function revive(data: Record<string, unknown>): Error {
@@ -30,17 +34,22 @@ function revive(data: Record<string, unknown>): Error {
 
 type Request = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
-export async function openPgliteInWorker(dataDir: string | undefined): Promise<Db> {
+export async function openPgliteInWorker(dataDir: string | undefined, options: { staffSocket?: string | undefined } = {}): Promise<Db> {
   // A plain path, not `new URL(…, import.meta.url)`: Vite (which loads this module for Astro's
   // content loaders) would try to bundle that form as a browser worker.
   const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'pglite-worker.ts');
-  const worker = new Worker(script, { workerData: { dataDir } });
+  const worker = new Worker(script, { workerData: { dataDir, staffSocket: options.staffSocket } });
+  const listeners = new Map<string, Set<(payload: string) => void>>();
   const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   let nextId = 1;
   let failure: Error | undefined;
 
   const ready = new Promise<void>((resolve, reject) => waiting.set(0, { resolve: () => resolve(), reject }));
   worker.on('message', (reply: WorkerReply) => {
+    if ('notification' in reply) {
+      for (const fn of listeners.get(reply.notification.channel) ?? []) fn(reply.notification.payload);
+      return;
+    }
     const pending = waiting.get(reply.id);
     if (!pending) return;
     waiting.delete(reply.id);
@@ -93,6 +102,19 @@ export async function openPgliteInWorker(dataDir: string | undefined): Promise<D
         await enterRole(tx, role, context);
         return fn(tx);
       }),
+    listen: async (channel, fn) => {
+      let set = listeners.get(channel);
+      if (!set) {
+        set = new Set();
+        listeners.set(channel, set);
+        await call({ op: 'listen', channel });
+      }
+      set.add(fn);
+      return () => {
+        set.delete(fn);
+        return Promise.resolve();
+      };
+    },
     close: async () => {
       if (failure) return;
       await call({ op: 'close' });

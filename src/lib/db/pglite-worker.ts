@@ -6,6 +6,7 @@
  *   begin        — waits for the database (one transaction at a time), answers with a tx id
  *   commit/rollback tx — ends it; commit answers when the commit is done (or failed)
  *   close
+ *   listen channel — from then on, each notification is posted as { notification: { channel, payload } }
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openPglite } from './pglite.ts';
@@ -15,7 +16,8 @@ import type { WorkerReply, WorkerRequest } from './pglite-thread.ts';
 const port = parentPort;
 if (!port) throw new Error('pglite-worker.ts runs only as a worker thread (openPgliteInWorker).');
 
-const db = await openPglite((workerData as { dataDir?: string }).dataDir);
+const options = workerData as { dataDir?: string; staffSocket?: string };
+const db = await openPglite(options.dataDir, { staffSocket: options.staffSocket });
 
 interface OpenTransaction {
   tx: Queryable;
@@ -98,6 +100,13 @@ port.on('message', (message: WorkerRequest) => {
       run(message.id, () => open.finished.then(() => null));
       return;
     }
+    case 'listen':
+      run(message.id, async () => {
+        const channel = message.channel;
+        await db.listen!(channel, (payload) => port.postMessage({ notification: { channel, payload } }));
+        return null;
+      });
+      return;
     case 'close':
       run(message.id, async () => {
         await db.close();

@@ -30,6 +30,11 @@ export interface Db extends Queryable {
    * `set local role`, `request.jwt.claims` and `request.headers` are set first.
    */
   asRole<T>(role: Role, fn: (tx: Queryable) => Promise<T>, context?: RoleContext): Promise<T>;
+  /**
+   * Calls fn with each notification on `channel` (pg_notify) once its transaction commits;
+   * resolves with the function that stops listening. Absent on a Db that cannot listen.
+   */
+  listen?(channel: string, fn: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 

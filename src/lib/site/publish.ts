@@ -1,0 +1,179 @@
+/**
+ * Publishing without downtime. The site folder (dist/, or GONGSHI_DIST_DIR) is a symlink to the
+ * current build; every build lands in a fresh folder beside it (`.dist-builds/<id>/`), and only a
+ * complete build is switched in, by renaming a new link over the old one (atomic on POSIX). The
+ * static server resolves the link once per request, so a reader gets one whole build, never a
+ * half-written or empty one. A replaced build is removed after a grace period, so that requests
+ * that started on it finish.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildSite, DIST_DIR, type BuildResult } from './build-site.ts';
+
+/** How long a replaced build stays for requests that began on it. */
+export const REPLACED_BUILD_GRACE_MS = 30_000;
+
+/** The folder that holds the builds of a site folder. */
+export function buildsFolder(site: string): string {
+  return path.join(path.dirname(site), `.${path.basename(site).replace(/^\./, '')}-builds`);
+}
+
+/** The build a site folder shows now (its link's target), or undefined. */
+export function currentBuild(site: string): string | undefined {
+  try {
+    return fs.realpathSync.native(site);
+  } catch {
+    return undefined;
+  }
+}
+
+let buildCount = 0;
+
+const BUILDING = '.building';
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function readText(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether a build is still being written (by a live process): such folders are never swept. */
+function inProgress(folder: string): boolean {
+  const pid = Number(readText(folder + BUILDING));
+  return pid > 0 && isAlive(pid);
+}
+
+/** A fresh, empty folder for the next build, marked as in progress until finishBuildFolder(). */
+export function freshBuildFolder(site: string): string {
+  const builds = buildsFolder(site);
+  fs.mkdirSync(builds, { recursive: true });
+  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
+  const folder = path.join(builds, `${stamp}-${process.pid}-${++buildCount}`);
+  fs.mkdirSync(folder);
+  fs.writeFileSync(folder + BUILDING, String(process.pid));
+  return folder;
+}
+
+/**
+ * Ends a build folder's in-progress mark. A failed build's folder is removed; a complete one is
+ * dated now, so that no other process's sweep takes it for an old build before it is switched in.
+ */
+export function finishBuildFolder(folder: string, ok: boolean): void {
+  if (ok) {
+    const now = new Date();
+    fs.utimesSync(folder, now, now);
+  } else {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+  fs.rmSync(folder + BUILDING, { force: true });
+}
+
+/**
+ * Points `site` at `folder` in one step. The build it replaces is dated (its folder's time) and
+ * removed once no request can still be reading it: after `graceMs`, by a timer if this process
+ * still runs, else by a later switch, which removes every build replaced longer ago than that.
+ */
+export function switchSite(site: string, folder: string, graceMs = REPLACED_BUILD_GRACE_MS): void {
+  const builds = buildsFolder(site);
+  let replaced: string | undefined;
+  const stat = fs.lstatSync(site, { throwIfNoEntry: false });
+  if (stat && !stat.isSymbolicLink()) {
+    // A site folder from before builds were switched: it becomes an old build.
+    replaced = path.join(builds, `${path.basename(folder)}-earlier`);
+    fs.renameSync(site, replaced);
+  } else if (stat) {
+    replaced = currentBuild(site);
+  }
+  const link = `${site}.switching-${process.pid}`;
+  fs.rmSync(link, { force: true });
+  fs.symlinkSync(path.relative(path.dirname(site), folder), link, 'junction');
+  fs.renameSync(link, site);
+  const now = new Date();
+  if (replaced && replaced !== folder && fs.existsSync(replaced)) fs.utimesSync(replaced, now, now);
+  for (const entry of fs.readdirSync(builds)) {
+    if (entry === '.lock') continue;
+    const old = path.join(builds, entry.endsWith(BUILDING) ? entry.slice(0, -BUILDING.length) : entry);
+    if (old === folder || inProgress(old)) continue;
+    const since = fs.statSync(old, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+    if (now.getTime() - since < graceMs) continue;
+    fs.rmSync(old, { recursive: true, force: true });
+    fs.rmSync(old + BUILDING, { force: true });
+  }
+  if (replaced && replaced !== folder) {
+    const gone = replaced;
+    setTimeout(() => {
+      if (currentBuild(site) !== gone) fs.rmSync(gone, { recursive: true, force: true });
+    }, graceMs).unref();
+  }
+}
+
+/**
+ * Runs fn while holding the site's build lock: Astro keeps caches in the project (`.astro/`), so
+ * two builds of one project at once (the portal republishing while someone runs `npm run build`)
+ * would spoil each other. A lock whose process is gone is taken over.
+ */
+export async function withBuildLock<T>(site: string, fn: () => Promise<T>, log: (line: string) => void = console.log): Promise<T> {
+  const builds = buildsFolder(site);
+  fs.mkdirSync(builds, { recursive: true });
+  const lock = path.join(builds, '.lock');
+  let told = false;
+  for (;;) {
+    try {
+      fs.writeFileSync(lock, String(process.pid), { flag: 'wx' });
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = Number(readText(lock) ?? 0);
+      if (!holder || !isAlive(holder)) {
+        fs.rmSync(lock, { force: true });
+        continue;
+      }
+      if (!told) log(`Waiting for the site build of process ${holder} to finish…`);
+      told = true;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+  const release = () => {
+    if (readText(lock) === String(process.pid)) fs.rmSync(lock, { force: true });
+  };
+  process.once('exit', release);
+  try {
+    return await fn();
+  } finally {
+    process.off('exit', release);
+    release();
+  }
+}
+
+/**
+ * Builds the site into a fresh folder and switches `site` to it once complete. A failed build is
+ * removed and the site keeps showing the previous one.
+ */
+export async function publishSite(
+  site = DIST_DIR,
+  build: (outDir: string) => Promise<BuildResult> = buildSite,
+  graceMs = REPLACED_BUILD_GRACE_MS,
+): Promise<BuildResult & { folder: string }> {
+  return withBuildLock(site, async () => {
+    const folder = freshBuildFolder(site);
+    let result: BuildResult | undefined;
+    try {
+      result = await build(folder);
+    } finally {
+      finishBuildFolder(folder, result !== undefined);
+    }
+    switchSite(site, folder, graceMs);
+    return { ...result, folder };
+  });
+}
