@@ -9,6 +9,7 @@ import { assessmentId, readAssessments } from './lib/queries/assessments.ts';
 import { readDecisions, readHearingDraws } from './lib/queries/decisions.ts';
 import { readHallTopics, readHearings, readSurveys } from './lib/queries/participation.ts';
 import { readOpenDataYears } from './lib/queries/opendata.ts';
+import { readCitizenRpcs } from './lib/queries/citizen-rpcs.ts';
 import { YearOverviewSchema } from './lib/schemas/year-overview.ts';
 import { TargetDetailSchema } from './lib/schemas/target.ts';
 import { UnitDetailSchema } from './lib/schemas/unit.ts';
@@ -20,6 +21,7 @@ import { HallTopicSchema } from './lib/schemas/hall.ts';
 import { HearingSchema } from './lib/schemas/hearing.ts';
 import { SurveySchema } from './lib/schemas/survey.ts';
 import { OpenDataYearSchema } from './lib/schemas/opendata/year.ts';
+import { CitizenRpcSignatureSchema } from './lib/schemas/citizen-rpc.ts';
 
 // Every loader reads as the anonymous role: the site holds only what RLS lets the public see.
 // The reads live in lib/queries/, one per concept; live participation figures are refreshed in
@@ -73,6 +75,11 @@ const opendata = defineCollection({
   schema: OpenDataYearSchema,
 });
 
+const citizenRpcs = defineCollection({
+  loader: databaseLoader('citizen RPCs', readCitizenRpcs, (r) => r.name),
+  schema: CitizenRpcSignatureSchema,
+});
+
 export const collections = {
-  years, rules, units, targets, bulletins, assessments, decisions, hearingRecords, opendata, hallTopics, hearings, surveys,
+  years, rules, units, targets, bulletins, assessments, decisions, hearingRecords, opendata, hallTopics, hearings, surveys, citizenRpcs,
 };

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CompressionCache, negotiateEncoding } from './compression.ts';
 import { ContentTags } from './content-tags.ts';
+import { DataDates } from './data-dates.ts';
 import { sameSiteLocation, type RequestTarget } from './request-target.ts';
 
 const TYPES: Record<string, string> = {
@@ -68,11 +69,31 @@ export function resolveStatic(root: string, decodedPath: string): StaticFile | u
   return undefined;
 }
 
-export function serveStatic(root: string) {
-  const notFound = path.join(root, '404.html');
+/**
+ * The folder a site path stands for now. A published site is a symlink to its current build
+ * (lib/site/publish.ts), switched atomically: each request resolves it once and is served wholly
+ * from that build. While the link cannot be read the last folder stays in use.
+ */
+function currentFolder(site: string): () => string {
+  let last = path.resolve(site);
+  return () => {
+    try {
+      last = fs.realpathSync.native(site);
+    } catch {
+      // Keep serving the last folder.
+    }
+    return last;
+  };
+}
+
+export function serveStatic(site: string) {
+  const folder = currentFolder(site);
   const cache = new CompressionCache();
   const tags = new ContentTags();
+  const dates = new DataDates();
   return async (req: IncomingMessage, res: ServerResponse, target: RequestTarget): Promise<void> => {
+    const root = folder();
+    const notFound = path.join(root, '404.html');
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' });
       res.end('Method not allowed\n');
@@ -94,16 +115,18 @@ export function serveStatic(root: string) {
     }
     const { file: body, stat } = served;
     const type = contentTypeOf(body);
+    // Open data states when its data last changed; any other file is as old as its bytes.
+    const modified = (await dates.of(body, stat, path.relative(root, body))) ?? stat.mtime;
     const headers: Record<string, string> = {
       'content-type': type,
       'cache-control': target.pathname.startsWith('/_astro/')
         ? 'public, max-age=31536000, immutable'
         : 'public, max-age=0, must-revalidate',
-      etag: await tags.of(body, stat),
-      'last-modified': stat.mtime.toUTCString(),
+      etag: await tags.of(body, stat, path.relative(root, body)),
+      'last-modified': modified.toUTCString(),
     };
     if (compressible(type)) headers['vary'] = 'Accept-Encoding';
-    if (file && notModified(req, headers['etag']!, stat.mtime)) {
+    if (file && notModified(req, headers['etag']!, modified)) {
       res.writeHead(304, headers);
       res.end();
       return;

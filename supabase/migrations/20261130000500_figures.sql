@@ -115,8 +115,13 @@ $$;
 
 -- The figures a bulletin reports for a period: status counts and their change, commitments,
 -- units that reported late or not at all (未按时报送), units most behind, supervision findings.
-create or replace function private.period_figures(p_kind text, p_period text) returns jsonb
-language plpgsql stable
+-- As of p_cutoff (whole seconds, as published): only progress reports filed before it count, so a
+-- report or correction filed later never changes a bulletin's figures. The roll-up is the views'
+-- own (current_progress_reports, target_monthly_status) read as of the cut-off (gongshi.as_of);
+-- without a cut-off, every report filed so far counts and cutoff_at is null.
+create or replace function private.period_figures(p_kind text, p_period text, p_cutoff timestamptz default null)
+returns jsonb
+language plpgsql
 set search_path = ''
 as $$
 declare
@@ -124,6 +129,8 @@ declare
   v_due_day int;
   v_first_period text;
   v_last_period text;
+  v_cutoff timestamptz := date_trunc('second', p_cutoff);
+  v_outer text := current_setting('gongshi.as_of', true);
   v_result jsonb;
 begin
   select * into b from private.period_bounds(p_kind, p_period);
@@ -134,6 +141,7 @@ begin
   end if;
   v_first_period := format('%s-%s', b.year, lpad(b.first_month::text, 2, '0'));
   v_last_period := format('%s-%s', b.year, lpad(b.last_month::text, 2, '0'));
+  perform set_config('gongshi.as_of', coalesce(v_cutoff::text, ''), true);
 
   with status as (select * from private.target_status_asof(b.year, b.last_month)),
   months as (select generate_series(b.first_month, b.last_month) as m),
@@ -162,6 +170,7 @@ begin
     from due
     left join public.progress_reports r
       on r.target_id = due.target_id and r.period = due.period and r.supersedes_id is null
+         and r.reported_at < coalesce(v_cutoff, 'infinity')
     group by due.unit_id),
   per_unit as (
     select s.unit_id,
@@ -179,6 +188,7 @@ begin
     'year', b.year,
     'first_period', v_first_period,
     'last_period', v_last_period,
+    'cutoff_at', to_char(v_cutoff at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
     'targets', (select count(*) from status),
     'by_status', private.status_counts(b.year, b.last_month),
     'previous_by_status', case when b.first_month > 1 then private.status_counts(b.year, b.first_month - 1) end,
@@ -208,12 +218,14 @@ begin
           order by f.conducted_on, f.id)
         from findings f join public.units u on u.id = f.unit_id where f.is_public), '[]')))
   into v_result;
+  perform set_config('gongshi.as_of', coalesce(v_outer, ''), true);
   return v_result;
 end
 $$;
-comment on function private.period_figures(text, text) is
-  'Bulletin figures of a period as jsonb; the staff CLI renders them as a bulletin.';
+comment on function private.period_figures(text, text, timestamptz) is
+  'Bulletin figures of a period as jsonb, counting only progress reports filed before p_cutoff (all when null); '
+  'the staff CLI renders them as a bulletin.';
 
 -- The staff CLI may run as service_role (DESIGN: staff work with the service role).
 grant execute on function private.period_bounds(text, text), private.target_status_asof(int, int),
-  private.status_counts(int, int), private.period_figures(text, text) to service_role;
+  private.status_counts(int, int), private.period_figures(text, text, timestamptz) to service_role;

@@ -17,6 +17,8 @@ create table public.bulletins (
   body text not null check (length(body) <= 200000),
   body_en text check (length(body_en) <= 200000),
   stats jsonb not null default '{}' check (jsonb_typeof(stats) = 'object'),
+  -- Only progress reports filed before this moment count in the figures (stats.cutoff_at).
+  cutoff_at timestamptz not null,
   supersedes_id bigint unique references public.bulletins (id),
   correction_reason text,
   created_at timestamptz not null default now(),
@@ -29,7 +31,8 @@ create table public.bulletins (
       when 'annual' then period ~ '^[0-9]{4}$'
     end),
   constraint erratum_states_reason
-    check (supersedes_id is null or length(btrim(coalesce(correction_reason, ''))) > 0)
+    check (supersedes_id is null or length(btrim(coalesce(correction_reason, ''))) > 0),
+  constraint cutoff_not_after_publication check (published_at is null or cutoff_at <= published_at)
 );
 comment on table public.bulletins is
   'Bulletins for the public and the media; immutable once published, corrected by superseding.';
@@ -59,6 +62,32 @@ comment on function private.protect_published_bulletin() is 'Trigger: published 
 
 create trigger published_bulletins_are_immutable before update or delete on public.bulletins
   for each row execute function private.protect_published_bulletin();
+
+-- A bulletin states the moment its figures are as of: the cut-off its figures were computed with,
+-- else when it was published (a hand-made bulletin), else now. Figures that state a cut-off must
+-- state the bulletin's, so the page, the feed and the open data never disagree.
+create or replace function private.set_bulletin_cutoff() returns trigger
+language plpgsql
+set search_path = ''
+as $$
+declare
+  v_stated timestamptz := (new.stats ->> 'cutoff_at')::timestamptz;
+begin
+  new.cutoff_at := coalesce(new.cutoff_at, v_stated, new.published_at, date_trunc('second', now()));
+  if v_stated is not null and v_stated <> new.cutoff_at then
+    raise exception using
+      errcode = '23514', constraint = 'figures_state_the_bulletin_cutoff',
+      message = format('Bulletin %s is cut off at %s, but its figures are as of %s.', new.slug, new.cutoff_at, v_stated),
+      hint = 'Compute the figures with the bulletin''s cut-off (private.period_figures(kind, period, cutoff)).';
+  end if;
+  return new;
+end
+$$;
+comment on function private.set_bulletin_cutoff() is
+  'Trigger: a bulletin''s cut-off is its figures'' (stats.cutoff_at), else its publication, else now; 23514 when they differ.';
+
+create trigger set_bulletin_cutoff before insert or update of cutoff_at, stats on public.bulletins
+  for each row execute function private.set_bulletin_cutoff();
 
 -- An erratum corrects a published bulletin of the same kind and period, and each bulletin is
 -- corrected at most once (a later correction corrects the erratum).
@@ -133,6 +162,8 @@ declare
   v_due_day int;
   v_last_period text;
   v_due_on date;
+  -- Figures as of the end of the day the draft is for, and never after now.
+  v_cutoff timestamptz := least(date_trunc('second', now()), ((v_as_of + 1)::timestamp at time zone 'Asia/Shanghai'));
 begin
   select * into b from private.period_bounds(p_kind, p_period);
   select y.report_due_day into v_due_day from public.assessment_years y where y.year = b.year;
@@ -158,7 +189,7 @@ begin
   end if;
   if not exists (
     select 1 from public.progress_reports r join public.targets t on t.id = r.target_id
-    where t.year = b.year and t.status = 'published' and r.period = v_last_period) then
+    where t.year = b.year and t.status = 'published' and r.period = v_last_period and r.reported_at < v_cutoff) then
     raise exception using
       errcode = '55000',
       message = format('The %s period %s is not finished yet: no progress report has been filed for %s.',
@@ -166,12 +197,13 @@ begin
       detail = format('Reports for %s were due by %s.', v_last_period, v_due_on),
       hint = 'Import the month''s progress reports first.';
   end if;
-  return private.period_figures(p_kind, p_period);
+  return private.period_figures(p_kind, p_period, v_cutoff);
 end
 $$;
 comment on function private.bulletin_draft_figures(text, text, date) is
   'Figures for a new bulletin draft: 22023 for a malformed period or unknown year, P0002 when the year has no '
-  'published targets, 55000 while the period is not finished as of p_as_of (default today, Asia/Shanghai).';
+  'published targets, 55000 while the period is not finished as of p_as_of (default today, Asia/Shanghai). The figures '
+  'count the reports filed before the end of p_as_of (or now, if earlier): their cutoff_at.';
 
 -- Publishes a draft. The row is locked first, so the checks and the write see the same state.
 create or replace function private.publish_bulletin(p_id bigint) returns public.bulletins

@@ -124,6 +124,8 @@ describe('bulletin draft', () => {
       year: 2026,
       first_period: '2026-01',
       last_period: '2026-03',
+      // The end of the day the draft is for (2026-04-05, Asia/Shanghai).
+      cutoff_at: '2026-04-05T16:00:00Z',
       // T4 is a draft target: not counted anywhere.
       targets: 3,
       // As of March: T1 completed (March), T2 on track (its February report), T3 not completed (February).
@@ -364,5 +366,71 @@ describe('two staff members publishing at once', () => {
     // The loser either saw the winner (PT409) or was stopped by the unique index (23505).
     expect(['PT409', '23505']).toContain(pgErrorFields(refused!.reason)?.code);
     expect(await countRows(db, 'public.bulletins', `period = '2026-03' and published_at is not null`)).toBe(1);
+  });
+});
+
+describe('a bulletin as of its cut-off', () => {
+  const figuresAsOf = async (cutoff: string | null) => {
+    const [row] = await db.query<{ f: PeriodFigures }>(`select private.period_figures('monthly', '2026-02', $1::timestamptz) as f`, [cutoff]);
+    return row!.f;
+  };
+
+  it('counts only the reports filed before the cut-off: one filed later is missing, not late', async () => {
+    const all = await figuresAsOf(null);
+    expect(all.cutoff_at).toBeNull();
+    expect(all.late_units.find((u) => u.code === 'FX-A')).toMatchObject({ late: 1, missing: 0 });
+    // On 5 March (Shanghai) T2's February report (filed 9 March) was not in yet.
+    const early = await figuresAsOf('2026-03-05T00:00:00+08:00');
+    expect(early.cutoff_at).toBe('2026-03-04T16:00:00Z');
+    expect(early.late_units.find((u) => u.code === 'FX-A')).toMatchObject({ late: 0, missing: 1 });
+    // T1's February report (filed 4 March) counts, T2 keeps its January status.
+    expect(early.by_status).toEqual({ completed: 0, on_track: 1, behind: 1, not_completed: 1, no_report: 0 });
+    // Before 3 March, T3's February report and T1's were not in: February looks like January.
+    expect((await figuresAsOf('2026-03-03T09:00:00+08:00')).by_status).toEqual({ completed: 0, on_track: 2, behind: 1, not_completed: 0, no_report: 0 });
+  });
+
+  it('reads the views as of the cut-off only inside the computation: the current reports stay current', async () => {
+    await db.transaction(async (tx) => {
+      const count = async () => (await tx.query<{ n: number }>(`select count(*)::int as n from public.current_progress_reports`))[0]!.n;
+      const before = await count();
+      await tx.query(`select private.period_figures('monthly', '2026-02', '2026-03-01T00:00:00+08:00')`);
+      expect(await count()).toBe(before);
+    });
+  });
+
+  it('states its cut-off, the one its figures were computed with, never after its publication', async () => {
+    const [row] = await db.query<{ same: boolean; before_publication: boolean }>(
+      `select cutoff_at = (stats ->> 'cutoff_at')::timestamptz as same, cutoff_at <= published_at as before_publication
+       from public.bulletins where slug = 'quarterly-2026-q1'`);
+    expect(row).toEqual({ same: true, before_publication: true });
+    await expectPgError(
+      db.query(`insert into public.bulletins (slug, kind, period, title, summary, body, stats, cutoff_at)
+                values ('monthly-2026-01', 'monthly', '2026-01', '一月', '摘要', '正文', '{"cutoff_at": "2026-02-10T00:00:00Z"}', '2026-02-11T00:00:00Z')`),
+      '23514',
+      /cut off at .* but its figures are as of/,
+    );
+    await expectPgError(
+      db.query(`insert into public.bulletins (slug, kind, period, title, summary, body, cutoff_at, published_at)
+                values ('monthly-2026-01', 'monthly', '2026-01', '一月', '摘要', '正文', '2026-02-11T00:00:00Z', '2026-02-10T00:00:00Z')`),
+      '23514',
+      /cutoff_not_after_publication/,
+    );
+  });
+
+  it('a correction filed after publication changes no published figure: recomputed as of the cut-off, they stay', async () => {
+    const [original] = await db.query<{ id: number }>(`select id::int from public.progress_reports where target_id = $1 and period = '2026-03'`, [t1]);
+    await db.query(
+      `insert into public.progress_reports (target_id, period, status, reasons_text, remedy_text, supersedes_id, correction_reason)
+       values ($1, '2026-03', 'behind', '核定数低于快报数', '加快推进', $2, '统计局核定')`,
+      [t1, original!.id],
+    );
+    const rows = await db.query<{ slug: string; same: boolean; now_same: boolean }>(
+      `select slug, stats = private.period_figures(kind, period, cutoff_at) as same,
+              stats - 'cutoff_at' = private.period_figures(kind, period) - 'cutoff_at' as now_same
+       from public.bulletins where published_at is not null and stats ? 'kind' order by slug`);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) expect(r.same, r.slug).toBe(true);
+    // Computed today the first quarter would read otherwise: T1 is behind after the correction.
+    expect(rows.find((r) => r.slug === 'quarterly-2026-q1')!.now_same).toBe(false);
   });
 });

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { CITIZEN_RPCS } from '../../src/lib/citizen-rpcs.ts';
 import { propertyType } from '../../src/lib/opendata/columns.ts';
 import { checkVersion } from '../../src/lib/opendata/document-version.ts';
 import { readCsv } from '../../src/lib/opendata/csv-read.ts';
@@ -119,9 +120,12 @@ test.describe('open data files', () => {
       ['token or hash', /(?=[A-Za-z0-9_-]*\d)(?=[A-Za-z0-9_-]*[A-Za-z])[A-Za-z0-9_-]{32,}/],
       ['confirmation or invitation code field', /"(contact|phone|email|token|token_hash|confirmation_code|invitation)"\s*:/i],
     ];
+    // rpcs.json documents the citizen RPCs from code and the catalog, not from rows: it names the
+    // fields citizens send (contact, token) and the error hints' example address (name@example.org).
+    const reference = path.join(DIST, 'api/v1/rpcs.json');
     const scanned = [
       ...files('data', /\.(csv|json)$/),
-      ...files('api', /\.json$/),
+      ...files('api', /\.json$/).filter((f) => f !== reference),
       ...files('bulletins', /\.(xml|json)$/),
       ...files('en/bulletins', /\.(xml|json)$/),
       ...files('units', /feed\.xml$/),
@@ -248,6 +252,24 @@ test.describe('pages', () => {
       expect((await request.get(example!)).status()).toBe(200);
     }
   });
+
+  for (const [url, heading, general] of [['/en/api/', 'Citizen RPCs', 'Too many attempts'], ['/api/', '公众参与接口（RPC）', '提交过于频繁']] as const) {
+    test(`${url} documents every citizen RPC with its arguments, its call and every error code`, async ({ page, request }) => {
+      await page.goto(url);
+      await expect(page.locator('#citizen-rpcs-title')).toHaveText(heading);
+      const published = await (await request.get('/api/v1/rpcs.json')).json() as { rpcs: { name: string; arguments: unknown[] }[] };
+      expect(published.rpcs.map((r) => r.name)).toEqual([...CITIZEN_RPCS]);
+      for (const rpc of published.rpcs) {
+        const section = page.locator(`#rpc-${rpc.name}`);
+        await expect(section.locator('.rpc-arguments tbody tr')).toHaveCount(rpc.arguments.length);
+        await expect(section.locator('pre code').last()).toContainText(`/rest/v1/rpc/${rpc.name}`);
+        for (const code of ['23505', 'PT404', 'PT409', 'PT429', 'PGRST301']) await expect(section.locator(`.rpc-errors tr[data-code="${code}"]`)).toHaveCount(1);
+      }
+      await expect(page.locator('#rpc-subscribe .rpc-errors tr[data-code="PT429"]')).toContainText(general);
+      await expect(page.locator('#rpc-submit_hall_opinion .rpc-errors tr[data-code="PT409"]')).toHaveAttribute('data-error', 'TopicClosed');
+      await expect(page.locator('#rpc-submit_hall_opinion .rpc-errors tr[data-code="PT409"] td').first()).toHaveText('409');
+    });
+  }
 });
 
 /**

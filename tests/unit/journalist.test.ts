@@ -75,6 +75,7 @@ const figures: PeriodFigures = {
   year: 2026,
   first_period: '2026-10',
   last_period: '2026-10',
+  cutoff_at: null,
   targets: 7,
   by_status: { completed: 2, on_track: 2, behind: 1, not_completed: 1, no_report: 1 },
   previous_by_status: { completed: 1, on_track: 3, behind: 1, not_completed: 0, no_report: 2 },

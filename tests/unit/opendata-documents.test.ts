@@ -4,13 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { toCsv } from '../../src/lib/opendata/csv.ts';
-import { checkVersion } from '../../src/lib/opendata/document-version.ts';
+import { checkVersion, statedGeneratedAt, withVersion } from '../../src/lib/opendata/document-version.ts';
 import { readCsv } from '../../src/lib/opendata/csv-read.ts';
 import { propertyType } from '../../src/lib/opendata/columns.ts';
-import { DATASETS, datasetColumns } from '../../src/lib/opendata/datasets.ts';
+import { DATASETS, datasetByName, datasetColumns } from '../../src/lib/opendata/datasets.ts';
 import {
   apiIndexDocument, bulletinsDocument, datasetDocument, indexOpenData, targetDocument, unitDocument, unitsDocument,
-  yearSummaryDocument,
+  yearChange, yearSummaryDocument,
 } from '../../src/lib/opendata/documents.ts';
 import { bulletinsJsonFeed, bulletinsRss, unitRss } from '../../src/lib/opendata/feeds.ts';
 import { datasetSchemaName, publishedSchema, SCHEMAS } from '../../src/lib/opendata/json-schema.ts';
@@ -73,12 +73,15 @@ const year: OpenDataYear = OpenDataYearSchema.parse({
   bulletins: [
     { id: 2, slug: 'monthly-2026-02-r2', kind: 'monthly', period: '2026-02', year: 2026, title: '2月通报（更正）', title_en: null,
       summary: '更正', summary_en: null, body: '## 一\n\n正文', body_en: null, published_at: '2026-03-25T02:00:00Z',
-      supersedes_slug: 'monthly-2026-02', superseded_by_slug: null, correction_reason: '数据有误' },
+      cutoff_at: '2026-03-25T01:00:00Z', supersedes_slug: 'monthly-2026-02', superseded_by_slug: null, correction_reason: '数据有误' },
     { id: 1, slug: 'monthly-2026-02', kind: 'monthly', period: '2026-02', year: 2026, title: '2月通报', title_en: 'February bulletin',
       summary: '摘要', summary_en: 'Summary', body: '## 一\n\n正文', body_en: '## One\n\nText', published_at: '2026-03-10T02:00:00Z',
-      supersedes_slug: null, superseded_by_slug: 'monthly-2026-02-r2', correction_reason: null },
+      cutoff_at: '2026-03-10T02:00:00Z', supersedes_slug: null, superseded_by_slug: 'monthly-2026-02-r2', correction_reason: null },
   ],
+  bulletin_figures: [],
+  bulletin_reports: [],
   annual_assessments: [],
+  annual_assessment_versions: [],
   assessment_rules: [],
   assessment_target_scores: [],
   mass_evaluation_groups: [],
@@ -110,7 +113,7 @@ describe('statusChanges', () => {
 describe('published JSON Schemas', () => {
   it('are draft 2020-12 documents identified by their address, one per API document and dataset', () => {
     expect(Object.keys(SCHEMAS)).toEqual([
-      'index', 'units', 'unit', 'target', 'year-summary', 'bulletins', ...DATASETS.map((d) => datasetSchemaName(d.name)),
+      'index', 'units', 'unit', 'target', 'year-summary', 'bulletins', 'bulletin', 'assessment-version', 'rpcs', ...DATASETS.map((d) => datasetSchemaName(d.name)),
     ]);
     for (const name of Object.keys(SCHEMAS)) {
       const schema = publishedSchema(name, site);
@@ -156,6 +159,25 @@ describe('datasets', () => {
     expect(JSON.stringify(datasetDocument(site, year, DATASETS[1]!))).toBe(text);
     const changed = { ...year, targets: year.targets.map((t, i) => (i === 0 ? { ...t, weight: t.weight + 1 } : t)) };
     expect(checkVersion(JSON.stringify(datasetDocument(site, changed, DATASETS[1]!)))!.stated).not.toBe(version.stated);
+  });
+
+  it('a document cannot carry a "version" member of its own (it would take the place of the content hash)', () => {
+    expect(() => withVersion({ year: 2025, version: 2 })).toThrow(/must not have its own "version"/);
+    expect(checkVersion(JSON.stringify(withVersion({ year: 2025, assessment_version: 2 })))).toMatchObject({ computed: expect.stringMatching(/^sha256:/) as string });
+  });
+
+  it('each document states when its data last changed, from the data alone, just before its version', () => {
+    const reports = datasetDocument(site, year, datasetByName('progress-reports'));
+    // The latest filing among its rows: the February correction.
+    expect(reports.generated_at).toBe('2026-04-02T02:00:00Z');
+    expect(statedGeneratedAt(JSON.stringify(reports))).toBe('2026-04-02T02:00:00Z');
+    expect(Object.keys(reports).slice(-2)).toEqual(['generated_at', 'version']);
+    // Units record no publication time of their own: the year's latest change stands for them.
+    expect(datasetDocument(site, year, datasetByName('units')).generated_at).toBe(yearChange(year));
+    expect(yearChange(year)).toBe('2026-04-02T02:00:00Z');
+    expect(bulletinsDocument(data).generated_at).toBe('2026-03-25T02:00:00Z');
+    expect(apiIndexDocument(data).generated_at).toBe(data.latest);
+    expect(datasetDocument(site, empty, datasetByName('units')).generated_at).toBeNull();
   });
 
   it('rows hold only the declared columns: a row with an extra field fails the build', () => {

@@ -7,6 +7,7 @@ const october: PeriodFigures = PeriodFiguresSchema.parse({
   kind: 'monthly',
   period: '2026-10',
   year: 2026,
+  cutoff_at: '2026-11-10T02:00:00Z',
   first_period: '2026-10',
   last_period: '2026-10',
   targets: 200,

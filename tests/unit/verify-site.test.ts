@@ -49,6 +49,7 @@ describe('verifying a built site folder', () => {
     expect(report.checks).toEqual([{ subject: 'document versions', checked: '2 documents', problems: [] }]);
     expect(report.missing).toEqual([
       'assessment 2025: the year\'s rules (dataset assessment-rules) are not published',
+      'bulletins: the dataset bulletin-figures is not published',
       'lotteries: the dataset hearing-draws is not published',
     ]);
     expect(problemCount(report)).toBe(0);

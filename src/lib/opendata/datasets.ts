@@ -10,6 +10,7 @@ import { AssessmentTargetScoreRowSchema } from '../schemas/opendata/assessment-t
 import { MassEvaluationGroupRowSchema } from '../schemas/opendata/mass-evaluation-groups.ts';
 import { MonitoringInputRowSchema } from '../schemas/opendata/monitoring-inputs.ts';
 import { BulletinRowSchema } from '../schemas/opendata/bulletins.ts';
+import { BulletinFigureRowSchema } from './bulletin-figures.ts';
 import { HearingDrawRowSchema } from '../schemas/opendata/hearing-draws.ts';
 import { LeaderReportRowSchema } from '../schemas/opendata/leader-reports.ts';
 import { AccountabilityCaseRowSchema } from '../schemas/opendata/accountability-cases.ts';
@@ -98,6 +99,17 @@ export const DATASETS: readonly Dataset[] = [
     rows: (y) => y.bulletins,
   },
   {
+    name: 'bulletin-figures',
+    title: { zh: '通报数字', en: 'Bulletin figures' },
+    description: {
+      zh: '每期通报（含更正通报）所列数字，每行一个：目标状态及较上期增减、公开承诺、滞后较多的单位、未按时报送的单位和督查情况。通报只计入其数据截止时间（见通报数据集 cutoff_at）之前报送的进展报告，因此可用逐月进展报告和目标数据集复算（督查总数含未公开记录，除外）。',
+      en: 'Every figure each bulletin (errata included) states, one per row: target status and its change, public commitments, the units most behind, units that did not report on time, and supervision. A bulletin counts only the progress reports filed before its cut-off (cutoff_at in the bulletins dataset), so its figures can be recomputed from the progress-reports and targets datasets (except the supervision totals, which include findings not made public).',
+    },
+    cadence: { zh: '随通报发布。', en: 'With each bulletin.' },
+    row: BulletinFigureRowSchema,
+    rows: (y) => y.bulletin_figures,
+  },
+  {
     name: 'annual-assessments',
     title: { zh: '年度考核结果', en: 'Annual assessment results' },
     description: {
@@ -107,6 +119,17 @@ export const DATASETS: readonly Dataset[] = [
     cadence: { zh: '每年考核结果公布后；更正时发布新版本。', en: 'Once a year when the results are published; a correction publishes a new version.' },
     row: AnnualAssessmentRowSchema,
     rows: (y) => y.annual_assessments,
+  },
+  {
+    name: 'annual-assessment-versions',
+    title: { zh: '年度考核结果（全部版本）', en: 'Annual assessment results, every version' },
+    description: {
+      zh: '每个已发布的考核版本的结果，含已被更正的版本：列与年度考核结果相同，version 为版本号，published_at 为该版本的发布时间。每个版本另有固定网页 /assessment/<年度>/v<版本>/。已发布的版本不再改变。',
+      en: 'The results of every published assessment version, superseded ones included: the columns of the annual results, with version and when that version was published. Each version also has its own page, /assessment/<year>/v<N>/, which never changes. A published version never changes.',
+    },
+    cadence: { zh: '每次发布考核结果或更正版本时增加。', en: 'Grows with each published result or corrected version.' },
+    row: AnnualAssessmentRowSchema,
+    rows: (y) => y.annual_assessment_versions,
   },
   {
     name: 'assessment-rules',
@@ -156,8 +179,8 @@ export const DATASETS: readonly Dataset[] = [
     name: 'survey-aggregates',
     title: { zh: '满意度测评汇总', en: 'Satisfaction survey aggregates' },
     description: {
-      zh: '各次测评每道题的作答数、平均评分和1–5分分布。受邀测评（panel）计入群众测评得分；公开调查（open）只作为社情民意公布，不计入得分。不含任何单份答卷。',
-      en: 'For every survey question: answers, mean rating and the 1–5 distribution. Panel surveys (invited respondents) feed the mass-evaluation score; open surveys are public sentiment and do not count. No single response is published.',
+      zh: '各次测评每道题的作答数、平均评分和1–5分分布，按答卷类别分行。受邀测评（panel，invitation）计入群众测评得分；公开调查（open）只作为社情民意公布，不计入得分，其中已验证答卷（verified，每个确认的联系方式一份）和快速答卷（quick，每个浏览器一份，未验证）分开统计。不含任何单份答卷。',
+      en: 'For every survey question and kind of response: answers, mean rating and the 1–5 distribution. Panel surveys (invited respondents, kind invitation) feed the mass-evaluation score; open surveys are public sentiment and do not count, their verified answers (one per confirmed contact) and quick answers (one per browser, unverified) counted apart. No single response is published.',
     },
     cadence: { zh: '测评结束后更新。', en: 'After each survey closes.' },
     row: SurveyAggregateRowSchema,

@@ -9,8 +9,51 @@ import { createHash } from 'node:crypto';
 
 const sha256 = (text: string) => `sha256:${createHash('sha256').update(text, 'utf8').digest('hex')}`;
 
+// The members that say when something was published or filed; other instants (a hearing's date)
+// may lie ahead and say nothing about when the data changed.
+const CHANGE_KEY = /^(published|reported|seed_committed|decided|cutoff)_at$/;
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+/**
+ * The latest change a value records: the greatest publication or filing instant (…_at members in
+ * UTC) anywhere in it, or null. Derived from the data alone, so the same data gives the same time
+ * and a build does not change it.
+ */
+export function latestChange(value: unknown): string | null {
+  let latest: string | null = null;
+  let latestMs = -Infinity;
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (Array.isArray(v)) {
+      for (const x of v) if (x !== null && typeof x === 'object') stack.push(x);
+    } else if (v !== null && typeof v === 'object') {
+      for (const [key, x] of Object.entries(v)) {
+        if (typeof x === 'string') {
+          if (CHANGE_KEY.test(key) && INSTANT.test(x)) {
+            const ms = Date.parse(x);
+            if (ms > latestMs) [latest, latestMs] = [x, ms];
+          }
+        } else if (x !== null && typeof x === 'object') stack.push(x);
+      }
+    }
+  }
+  return latest;
+}
+
+/** The later of two instants (null when both are). */
+export const later = (a: string | null, b: string | null): string | null =>
+  a === null ? b : b === null ? a : Date.parse(b) > Date.parse(a) ? b : a;
+
+/** The generated_at a published document states (its second-to-last member), or null. */
+export function statedGeneratedAt(text: string): string | null {
+  return /,"generated_at":"([^"]+)","version":"sha256:[0-9a-f]{64}"\}\s*$/.exec(text)?.[1] ?? null;
+}
+
 /** The document with its version appended as the last member (as JSON.stringify writes it). */
 export function withVersion<T extends object>(document: T): T & { version: string } {
+  // A member of that name would be overwritten in place, and the hash would no longer be last.
+  if (Object.hasOwn(document, 'version')) throw new Error('A published document must not have its own "version" member.');
   return { ...document, version: sha256(JSON.stringify(document)) };
 }
 

@@ -6,9 +6,15 @@ import { useOpenDataTranslations } from '../../i18n/opendata.ts';
 import { paths } from '../site/paths.ts';
 import type { ApiIndexDocument } from '../schemas/opendata/api-index.ts';
 import type { BulletinsDocument } from '../schemas/opendata/api-bulletins.ts';
+import type { BulletinDocument } from '../schemas/opendata/api-bulletin.ts';
+import type { AssessmentVersionDocument } from '../schemas/opendata/api-assessment-version.ts';
+import type { BulletinFigureRow } from './bulletin-figures.ts';
 import type { TargetDocument } from '../schemas/opendata/api-target.ts';
 import type { UnitDocument, UnitsDocument } from '../schemas/opendata/api-units.ts';
 import type { YearSummaryDocument } from '../schemas/opendata/api-year-summary.ts';
+import type { RpcsDocument } from '../schemas/opendata/api-rpcs.ts';
+import type { CitizenRpcSignature } from '../schemas/citizen-rpc.ts';
+import { rpcReferences } from './rpc-reference.ts';
 import type { BulletinRow } from '../schemas/opendata/bulletins.ts';
 import type { StatusCounts } from '../domain/progress.ts';
 import { LICENCE, type Licence } from '../schemas/opendata/common.ts';
@@ -19,7 +25,8 @@ import type { CadreRow, UnitRow } from '../schemas/opendata/units.ts';
 import type { OpenDataYear } from '../schemas/opendata/year.ts';
 import type { FlatRow } from './columns.ts';
 import { DATASETS, hasOpenData, type Dataset } from './datasets.ts';
-import { checked, datasetSchemaName } from './json-schema.ts';
+import { checked, datasetSchemaName, type Published } from './json-schema.ts';
+import { later, latestChange } from './document-version.ts';
 import { statusChanges } from './status-changes.ts';
 import { absolute, openDataPaths } from './urls.ts';
 
@@ -70,6 +77,18 @@ export interface OpenData {
   unitYears: Map<string, UnitRow[]>;
   /** Newest first. */
   bulletins: BulletinRow[];
+  /** When any of the data last changed (the latest publication or filing time), or null when there is none. */
+  latest: string | null;
+  /** Each bulletin's figures and the ids of the reports they count, by slug. */
+  bulletinFigures: Map<string, BulletinFigureRow[]>;
+  bulletinReports: Map<string, number[]>;
+}
+
+const yearChanges = new WeakMap<OpenDataYear, string | null>();
+/** When a year's data last changed: the latest publication or filing time among all its rows. */
+export function yearChange(year: OpenDataYear): string | null {
+  if (!yearChanges.has(year)) yearChanges.set(year, latestChange(year));
+  return yearChanges.get(year)!;
 }
 
 export function indexOpenData(site: URL, years: readonly OpenDataYear[]): OpenData {
@@ -96,6 +115,9 @@ export function indexOpenData(site: URL, years: readonly OpenDataYear[]): OpenDa
     bulletins: sorted
       .flatMap((y) => y.bulletins)
       .sort((a, b) => b.published_at.localeCompare(a.published_at) || b.id - a.id),
+    latest: sorted.map(yearChange).reduce(later, null),
+    bulletinFigures: group(sorted.flatMap((y) => y.bulletin_figures), (f) => f.bulletin),
+    bulletinReports: new Map(sorted.flatMap((y) => y.bulletin_reports.map((r) => [r.bulletin, r.report_ids] as const))),
   };
 }
 
@@ -111,14 +133,14 @@ export interface DatasetDocument {
   rows: FlatRow[];
 }
 
-export function datasetDocument(site: URL, year: OpenDataYear, dataset: Dataset): DatasetDocument {
+export function datasetDocument(site: URL, year: OpenDataYear, dataset: Dataset): Published<DatasetDocument> {
   return checked(datasetSchemaName(dataset.name), {
     ...header(site, datasetSchemaName(dataset.name)),
     dataset: dataset.name,
     year: year.year,
     csv: absolute(site, openDataPaths.dataset(year.year, dataset.name, 'csv')),
     rows: dataset.rows(year),
-  });
+  }, yearChange(year));
 }
 
 /** The years that have datasets to download, newest first. */
@@ -128,7 +150,7 @@ export function openYears(data: OpenData): OpenDataYear[] {
 
 // -- API documents ----------------------------------------------------------------------------
 
-export function unitsDocument(data: OpenData): UnitsDocument {
+export function unitsDocument(data: OpenData): Published<UnitsDocument> {
   const { site } = data;
   return checked('units', {
     ...header(site, 'units'),
@@ -143,10 +165,10 @@ export function unitsDocument(data: OpenData): UnitsDocument {
       api_url: absolute(site, openDataPaths.apiUnit(u.code)),
       feed_url: absolute(site, openDataPaths.unitFeed('zh-CN', u.code)),
     })),
-  });
+  }, data.latest);
 }
 
-export function unitDocument(data: OpenData, unit: UnitRow): UnitDocument {
+export function unitDocument(data: OpenData, unit: UnitRow): Published<UnitDocument> {
   const { site } = data;
   const targets = data.targetsByUnit.get(unit.code) ?? [];
   const byYear = group(targets, (t) => t.year);
@@ -200,14 +222,14 @@ export function unitDocument(data: OpenData, unit: UnitRow): UnitDocument {
       score_delta: s.score_delta,
     })),
     status_changes: statusChanges(data.reportsByUnit.get(unit.code) ?? []),
-  });
+  }, data.latest);
 }
 
 function targetRef(data: OpenData, t: TargetRow) {
   return { id: t.id, code: t.code, title: t.title, title_en: t.title_en, status: t.status, api_url: absolute(data.site, openDataPaths.apiTarget(t.id)) };
 }
 
-export function targetDocument(data: OpenData, t: TargetRow): TargetDocument {
+export function targetDocument(data: OpenData, t: TargetRow): Published<TargetDocument> {
   const { site } = data;
   const parent = t.parent_id === null ? undefined : data.targetById.get(t.parent_id);
   const unit = data.unitYears.get(t.unit_code)?.find((u) => u.year === t.year);
@@ -282,10 +304,10 @@ export function targetDocument(data: OpenData, t: TargetRow): TargetDocument {
       finding_en: s.finding_en,
       score_delta: s.score_delta,
     })),
-  });
+  }, data.latest);
 }
 
-export function yearSummaryDocument(data: OpenData, year: OpenDataYear): YearSummaryDocument {
+export function yearSummaryDocument(data: OpenData, year: OpenDataYear): Published<YearSummaryDocument> {
   const { site } = data;
   const byUnit = group(year.targets, (t) => t.unit_code);
   const commitments = year.targets.filter((t) => t.is_public_commitment);
@@ -337,10 +359,10 @@ export function yearSummaryDocument(data: OpenData, year: OpenDataYear): YearSum
           schema_url: absolute(site, openDataPaths.schema(datasetSchemaName(d.name))),
         }))
       : [],
-  });
+  }, yearChange(year));
 }
 
-export function bulletinsDocument(data: OpenData): BulletinsDocument {
+export function bulletinsDocument(data: OpenData): Published<BulletinsDocument> {
   const { site } = data;
   return checked('bulletins', {
     ...header(site, 'bulletins'),
@@ -351,7 +373,42 @@ export function bulletinsDocument(data: OpenData): BulletinsDocument {
       url: absolute(site, paths.bulletin('zh-CN', b.slug)),
       url_en: absolute(site, paths.bulletin('en', b.slug)),
     })),
-  });
+  }, data.latest);
+}
+
+/** A bulletin's snapshot: the bulletin, its figures and the reports they count, all fixed at publication. */
+export function bulletinDocument(data: OpenData, b: BulletinRow): Published<BulletinDocument> {
+  const { site } = data;
+  return checked('bulletin', {
+    ...header(site, 'bulletin'),
+    bulletin: { ...b, url: absolute(site, paths.bulletin('zh-CN', b.slug)), url_en: absolute(site, paths.bulletin('en', b.slug)) },
+    figures: data.bulletinFigures.get(b.slug) ?? [],
+    counted_report_ids: data.bulletinReports.get(b.slug) ?? [],
+    progress_reports_url: absolute(site, openDataPaths.dataset(b.year, 'progress-reports', 'json')),
+    targets_url: absolute(site, openDataPaths.dataset(b.year, 'targets', 'json')),
+  }, b.published_at);
+}
+
+/** Every published assessment version, as year and version. */
+export function assessmentVersions(data: OpenData): { year: number; version: number }[] {
+  return data.years.flatMap((y) => [...new Set(y.annual_assessment_versions.map((r) => r.version))].map((version) => ({ year: y.year, version })));
+}
+
+/** One assessment version's results, unchanged once published. */
+export function assessmentVersionDocument(data: OpenData, year: number, version: number): Published<AssessmentVersionDocument> | undefined {
+  const rows = data.years.find((y) => y.year === year)?.annual_assessment_versions.filter((r) => r.version === version) ?? [];
+  const first = rows[0];
+  if (!first) return undefined;
+  const { site } = data;
+  return checked('assessment-version', {
+    ...header(site, 'assessment-version'),
+    year,
+    assessment_version: version,
+    published_at: first.published_at,
+    correction_reason: first.correction_reason,
+    url: absolute(site, paths.assessmentVersion('zh-CN', year, version)),
+    rows,
+  }, first.published_at);
 }
 
 /** The API documents, in the order the index and the documentation list them. */
@@ -362,9 +419,12 @@ export const API_DOCUMENTS = [
   { name: 'target', template: '/api/v1/targets/{id}.json' },
   { name: 'year-summary', template: '/api/v1/years/{year}/summary.json' },
   { name: 'bulletins', template: openDataPaths.apiBulletins() },
+  { name: 'bulletin', template: '/api/v1/bulletins/{slug}.json' },
+  { name: 'assessment-version', template: '/api/v1/assessments/{year}/v{version}.json' },
+  { name: 'rpcs', template: openDataPaths.apiRpcs() },
 ] as const;
 
-export function apiIndexDocument(data: OpenData): ApiIndexDocument {
+export function apiIndexDocument(data: OpenData): Published<ApiIndexDocument> {
   const { site } = data;
   const t = useOpenDataTranslations('en');
   const zh = useOpenDataTranslations('zh-CN');
@@ -394,5 +454,18 @@ export function apiIndexDocument(data: OpenData): ApiIndexDocument {
       { title: zh('feed.bulletins.title'), url: absolute(site, openDataPaths.bulletinsJsonFeed('zh-CN')), format: 'json_feed' as const },
       { title: t('feed.bulletins.title'), url: absolute(site, openDataPaths.bulletinsJsonFeed('en')), format: 'json_feed' as const },
     ],
-  });
+  }, data.latest);
+}
+
+/**
+ * The citizen RPCs (rpc-reference.ts). generated_at is null: the reference changes with the code
+ * and the migrations, not with the published data.
+ */
+export function rpcsDocument(site: URL, signatures: readonly CitizenRpcSignature[], endpoint: string): Published<RpcsDocument> {
+  return checked('rpcs', {
+    ...header(site, 'rpcs'),
+    documentation: absolute(site, `${openDataPaths.apiPage('en')}#citizen-rpcs`),
+    endpoint,
+    rpcs: rpcReferences(signatures, endpoint),
+  }, null);
 }

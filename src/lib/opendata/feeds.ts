@@ -32,7 +32,8 @@ function bulletinHtml(data: OpenData, b: BulletinRow, locale: Locale): string {
         t('feed.correction', { title: old ? pick(locale, old.title, old.title_en) : b.supersedes_slug, reason: b.correction_reason ?? '' }),
       )}</a></p>\n`
     : '';
-  return note + renderBulletinMarkdown(pick(locale, b.body, b.body_en), 1, locale);
+  const cutoff = `<p><time datetime="${b.cutoff_at}">${escapeXml(t('feed.cutoff', { time: b.cutoff_at }))}</time></p>\n`;
+  return note + cutoff + renderBulletinMarkdown(pick(locale, b.body, b.body_en), 1, locale);
 }
 
 export function bulletinsRss(data: OpenData, locale: Locale): RSSOptions {
@@ -73,6 +74,8 @@ export interface JsonFeed {
     date_published: string;
     language: string;
     tags: string[];
+    /** JSON Feed extension: only progress reports filed before this moment (UTC) count in the figures. */
+    _gongshi?: { cutoff_at: string };
   }[];
 }
 
@@ -96,6 +99,7 @@ export function bulletinsJsonFeed(data: OpenData, locale: Locale): JsonFeed {
       date_published: b.published_at,
       language: language(locale === 'en' && b.body_en ? 'en' : 'zh-CN'),
       tags: [b.kind],
+      _gongshi: { cutoff_at: b.cutoff_at },
     })),
   };
 }

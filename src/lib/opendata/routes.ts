@@ -5,11 +5,11 @@
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import type { Locale } from '../../i18n/ui.ts';
-import { loadOpenData } from './collection.ts';
+import { loadCitizenRpcs, loadOpenData, rpcEndpoint } from './collection.ts';
 import { toCsv } from './csv.ts';
 import { DATASETS, datasetByName, datasetColumns } from './datasets.ts';
 import {
-  apiIndexDocument, bulletinsDocument, datasetDocument, openYears, targetDocument, unitDocument, unitsDocument,
+  apiIndexDocument, assessmentVersionDocument, rpcsDocument, assessmentVersions, bulletinDocument, bulletinsDocument, datasetDocument, openYears, targetDocument, unitDocument, unitsDocument,
   yearSummaryDocument,
 } from './documents.ts';
 import { bulletinsJsonFeed, bulletinsRss, unitRss } from './feeds.ts';
@@ -69,7 +69,26 @@ export const datasetJsonRoute: APIRoute = async ({ params }) => {
 
 export const apiIndexRoute: APIRoute = async () => json(apiIndexDocument(await loadOpenData()));
 export const unitsRoute: APIRoute = async () => json(unitsDocument(await loadOpenData()));
+export const rpcsRoute: APIRoute = async () => {
+  const { site } = await loadOpenData();
+  return json(rpcsDocument(site, await loadCitizenRpcs(), rpcEndpoint(site)));
+};
 export const bulletinsRoute: APIRoute = async () => json(bulletinsDocument(await loadOpenData()));
+
+export const bulletinPaths: GetStaticPaths = async () => (await loadOpenData()).bulletins.map((b) => ({ params: { slug: b.slug } }));
+export const bulletinRoute: APIRoute = async ({ params }) => {
+  const data = await loadOpenData();
+  const bulletin = data.bulletins.find((b) => b.slug === param(params, 'slug'));
+  if (!bulletin) return new Response(null, { status: 404 });
+  return json(bulletinDocument(data, bulletin));
+};
+
+export const assessmentVersionPaths: GetStaticPaths = async () =>
+  assessmentVersions(await loadOpenData()).map(({ year, version }) => ({ params: { year: String(year), version: `v${version}` } }));
+export const assessmentVersionRoute: APIRoute = async ({ params }) => {
+  const document = assessmentVersionDocument(await loadOpenData(), Number(param(params, 'year')), Number(param(params, 'version').slice(1)));
+  return document ? json(document) : new Response(null, { status: 404 });
+};
 
 export const unitPaths: GetStaticPaths = unitFeedPaths;
 export const unitRoute: APIRoute = async ({ params }) => {

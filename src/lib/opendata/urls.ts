@@ -12,6 +12,7 @@ export const openDataPaths = {
   apiTarget: (id: number) => `/api/v1/targets/${id}.json`,
   apiYear: (year: number) => `/api/v1/years/${year}/summary.json`,
   apiBulletins: () => '/api/v1/bulletins.json',
+  apiRpcs: () => '/api/v1/rpcs.json',
   /** One bulletin's figures (see bulletin-figures.ts), beside its page; one file for both languages. */
   bulletinCsv: (slug: string) => `/bulletins/${slug}.csv`,
   bulletinsRss: (l: Locale) => localizedPath('/bulletins/rss.xml', l),

@@ -6,7 +6,7 @@ import { isoUtc } from '../db/sql-time.ts';
 
 const SQL = `
 select b.id, b.slug, b.kind, b.period, b.title, b.title_en, b.summary, b.summary_en, b.body, b.body_en, b.stats,
-       ${isoUtc('b.published_at')} as published_at,
+       ${isoUtc('b.published_at')} as published_at, ${isoUtc('b.cutoff_at')} as cutoff_at,
        (select jsonb_build_object('slug', o.slug, 'title', o.title, 'title_en', o.title_en)
           from public.bulletins o where o.id = b.supersedes_id) as supersedes,
        (select jsonb_build_object('slug', n.slug, 'title', n.title, 'title_en', n.title_en)

@@ -9,6 +9,9 @@ import { groupBy } from './group.ts';
 import { readTargets } from './targets.ts';
 import type { TargetDetail } from '../schemas/target.ts';
 import type { TargetRow } from '../schemas/opendata/targets.ts';
+import type { Bulletin } from '../schemas/bulletin.ts';
+import { PeriodFiguresSchema } from '../schemas/period-figures.ts';
+import { bulletinFigureRows, type BulletinFigureRow } from '../opendata/bulletin-figures.ts';
 
 
 const YEARS_SQL = `
@@ -75,12 +78,29 @@ order by s.year, s.conducted_on, s.id`;
 
 const BULLETINS_SQL = `
 select b.id, b.slug, b.kind, b.period, left(b.period, 4)::int as year, b.title, b.title_en, b.summary, b.summary_en,
-       b.body, b.body_en, ${isoUtc('b.published_at')} as published_at,
+       b.body, b.body_en, ${isoUtc('b.published_at')} as published_at, ${isoUtc('b.cutoff_at')} as cutoff_at,
        o.slug as supersedes_slug, n.slug as superseded_by_slug, b.correction_reason
 from public.bulletins b
 left join public.bulletins o on o.id = b.supersedes_id
 left join public.bulletins n on n.supersedes_id = b.id
 order by b.published_at desc, b.id desc`;
+
+// The figures each published bulletin states, as computed at its cut-off (bulletin-figures dataset).
+const BULLETIN_STATS_SQL = `
+select b.slug, b.kind, b.period, left(b.period, 4)::int as year, b.cutoff_at::text as cutoff, b.stats
+from public.bulletins b
+where b.stats ? 'kind'
+order by b.published_at desc, b.id desc`;
+
+/** The reports a bulletin counts: the roll-up view read as of its cut-off, as private.period_figures reads it. */
+async function countedReports(tx: Queryable, year: number, cutoff: string): Promise<number[]> {
+  await tx.query(`select set_config('gongshi.as_of', $1, true)`, [cutoff]);
+  const rows = await tx.query<{ id: number }>(
+    `select c.id::int as id from public.current_progress_reports c join public.targets t on t.id = c.target_id
+     where t.year = $1 order by c.id`, [year]);
+  await tx.query(`select set_config('gongshi.as_of', '', true)`);
+  return rows.map((r) => r.id);
+}
 
 // Published results only (the version in force); the mass_groups detail stays on the pages.
 const ASSESSMENTS_SQL = `
@@ -92,6 +112,18 @@ select a.year, a.version, ${isoUtc('a.published_at')} as published_at, a.reason 
 from public.assessment_results a
 join public.units u on u.id = a.unit_id
 order by a.year, a.pool desc, a.rank_in_pool, u.code`;
+
+// Every published version of each year's results, the superseded ones too (dataset annual-assessment-versions).
+const ASSESSMENT_VERSIONS_SQL = `
+select r.year, r.version, ${isoUtc('r.published_at')} as published_at, r.reason as correction_reason,
+       u.code as unit_code, u.name as unit_name, u.name_en as unit_name_en, a.pool,
+       a.target_score::float8 as target_score, a.mass_score::float8 as mass_score, a.mass_margin::float8 as mass_margin,
+       a.mass_sample_size, a.open_score::float8 as open_score, a.open_sample_size, a.monitoring_score::float8 as monitoring_score,
+       a.total_score::float8 as total_score, a.rank_in_pool, a.pool_size, a.grade, a.consequence
+from public.annual_assessments a
+join public.assessment_runs r on r.id = a.run_id and r.published_at is not null
+join public.units u on u.id = a.unit_id
+order by r.year, r.version, a.pool desc, a.rank_in_pool, u.code`;
 
 // Every constant and formula of each year's assessment (public.assessment_rules, beside compute_assessment).
 const RULES_SQL = `
@@ -136,10 +168,11 @@ join (${IN_FORCE_RUNS}) r on r.id = m.run_id
 join public.units u on u.id = m.unit_id
 order by r.year, u.sort_order, u.code, m.method, m.is_public desc`;
 
-// Aggregates through the public survey_stats RPC: the API roles cannot read single responses.
+// Aggregates through the public survey_stats RPC: the API roles cannot read single responses. One
+// row per question and kind of response: an open survey's verified and quick answers apart.
 const SURVEYS_SQL = `
-select s.year, s.slug as survey_slug, s.mode, u.code as unit_code, u.name as unit_name,
-       (st ->> 'responses')::int as responses, q.position, q.prompt, q.prompt_en, q.kind, q.weight::float8 as weight,
+select s.year, s.slug as survey_slug, s.mode, v.kind as verification, u.code as unit_code, u.name as unit_name,
+       (v.stats ->> 'responses')::int as responses, q.position, q.prompt, q.prompt_en, q.kind, q.weight::float8 as weight,
        (qq ->> 'answers')::int as answers, (qq ->> 'mean')::float8 as mean_rating,
        (qq -> 'distribution' ->> '1')::int as rating_1, (qq -> 'distribution' ->> '2')::int as rating_2,
        (qq -> 'distribution' ->> '3')::int as rating_3, (qq -> 'distribution' ->> '4')::int as rating_4,
@@ -147,9 +180,10 @@ select s.year, s.slug as survey_slug, s.mode, u.code as unit_code, u.name as uni
 from public.surveys s
 left join public.units u on u.id = s.unit_id
 cross join lateral public.survey_stats(s.id) st
-cross join lateral jsonb_array_elements(st -> 'questions') qq
+cross join lateral jsonb_each(st -> 'by_verification') as v (kind, stats)
+cross join lateral jsonb_array_elements(v.stats -> 'questions') qq
 join public.survey_questions q on q.id = (qq ->> 'question_id')::bigint
-order by s.year, s.slug, q.position`;
+order by s.year, s.slug, q.position, array_position(array['invitation', 'verified', 'quick'], v.kind)`;
 
 // The draws as published (public.hearing_draws), each row with what its recomputation needs.
 const HEARING_DRAWS_SQL = `
@@ -246,7 +280,16 @@ async function read(tx: Queryable): Promise<OpenDataYear[]> {
   const reports = byYear(await tx.query<YearRow>(REPORTS_SQL));
   const supervision = byYear(await tx.query<YearRow>(SUPERVISION_SQL));
   const bulletins = byYear(await tx.query<YearRow>(BULLETINS_SQL));
+  const bulletinFigures = new Map<number, BulletinFigureRow[]>();
+  const bulletinReports = new Map<number, { bulletin: string; report_ids: number[] }[]>();
+  for (const b of await tx.query<YearRow & { slug: string; kind: Bulletin['kind']; period: string; cutoff: string; stats: unknown }>(BULLETIN_STATS_SQL)) {
+    const stats = PeriodFiguresSchema.safeParse(b.stats);
+    if (!stats.success) continue;
+    bulletinFigures.set(b.year, [...(bulletinFigures.get(b.year) ?? []), ...bulletinFigureRows({ ...b, stats: stats.data })]);
+    bulletinReports.set(b.year, [...(bulletinReports.get(b.year) ?? []), { bulletin: b.slug, report_ids: await countedReports(tx, b.year, b.cutoff) }]);
+  }
   const assessments = byYear(await tx.query<YearRow>(ASSESSMENTS_SQL));
+  const assessmentVersions = byYear(await tx.query<YearRow>(ASSESSMENT_VERSIONS_SQL));
   const rules = byYear(await tx.query<YearRow>(RULES_SQL));
   const targetScores = byYear(await tx.query<YearRow>(TARGET_SCORES_SQL));
   const massGroups = byYear(await tx.query<YearRow>(MASS_GROUPS_SQL));
@@ -266,7 +309,10 @@ async function read(tx: Queryable): Promise<OpenDataYear[]> {
       progress_reports: reports.get(year) ?? [],
       supervision_records: supervision.get(year) ?? [],
       bulletins: bulletins.get(year) ?? [],
+      bulletin_figures: bulletinFigures.get(year) ?? [],
+      bulletin_reports: bulletinReports.get(year) ?? [],
       annual_assessments: assessments.get(year) ?? [],
+      annual_assessment_versions: assessmentVersions.get(year) ?? [],
       assessment_rules: rules.get(year) ?? [],
       assessment_target_scores: targetScores.get(year) ?? [],
       mass_evaluation_groups: massGroups.get(year) ?? [],

@@ -17,6 +17,8 @@ export const BulletinSchema = z.object({
   /** Figures at the time of publication; absent for bulletins written by hand. */
   stats: PeriodFiguresSchema.nullable(),
   published_at: z.string(),
+  /** Only progress reports filed before this moment count in the figures. */
+  cutoff_at: z.string(),
   supersedes: z.object({ slug: z.string(), title: z.string(), title_en: z.string().nullable() }).nullable(),
   superseded_by: z.object({ slug: z.string(), title: z.string(), title_en: z.string().nullable() }).nullable(),
   correction_reason: z.string().nullable(),

@@ -13,6 +13,8 @@ export const PeriodFiguresSchema = z.object({
   year: z.number().int(),
   first_period: z.string(),
   last_period: z.string(),
+  /** Only progress reports filed before this moment (UTC) count; null for figures computed without a cut-off. */
+  cutoff_at: z.iso.datetime().nullable(),
   targets: z.number().int().nonnegative(),
   by_status: StatusCountsSchema,
   previous_by_status: StatusCountsSchema.nullable(),

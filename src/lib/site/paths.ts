@@ -20,5 +20,7 @@ export const paths = {
   hallTopic: (l: Locale, slug: string) => localizedPath(`/hall/${slug}/`, l),
   assessments: (l: Locale) => localizedPath('/assessment/', l),
   assessment: (l: Locale, id: string) => localizedPath(`/assessment/${id}/`, l),
+  /** One assessment version's own address, which never changes (the year's address follows the version in force). */
+  assessmentVersion: (l: Locale, year: number, version: number) => localizedPath(`/assessment/${year}/v${version}/`, l),
   search: (l: Locale) => localizedPath('/search/', l),
 };

@@ -13,8 +13,19 @@ export async function bulletinPaths() {
   return (await getCollection('bulletins')).map((entry) => ({ params: { slug: entry.id }, props: { bulletin: entry.data } }));
 }
 
+/** Every published assessment version at its own address, /assessment/<year>/v<N>/ (the one in force too). */
+export async function assessmentVersionPaths() {
+  return (await getCollection('assessments')).map((entry) => ({
+    params: { year: String(entry.data.year), version: `v${entry.data.version}` },
+    props: { assessment: entry.data },
+  }));
+}
+
+/** /assessment/<year>/: the version in force (every version, that one included, also has /assessment/<year>/v<N>/). */
 export async function assessmentPaths() {
-  return (await getCollection('assessments')).map((entry) => ({ params: { id: entry.id }, props: { assessment: entry.data } }));
+  return (await getCollection('assessments'))
+    .filter((entry) => entry.data.current)
+    .map((entry) => ({ params: { id: String(entry.data.year) }, props: { assessment: entry.data } }));
 }
 
 export async function decisionPaths() {

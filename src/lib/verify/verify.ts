@@ -13,7 +13,16 @@ import { SupervisionRecordRowSchema } from '../schemas/opendata/supervision-reco
 import { verifyAssessmentInputs } from './assessment-inputs.ts';
 import { verifyAssessmentYear } from './assessments.ts';
 import { verifyLotteries } from './lotteries.ts';
-import { logging, readApiIndex, readDataset, type PublishedSite } from './published.ts';
+import { verifyBulletins } from './bulletins.ts';
+import { BulletinRowSchema } from '../schemas/opendata/bulletins.ts';
+import { BulletinFigureRowSchema } from '../opendata/bulletin-figures.ts';
+import { ProgressReportRowSchema } from '../schemas/opendata/progress-reports.ts';
+import { TargetRowSchema } from '../schemas/opendata/targets.ts';
+import { logging, readApiIndex, readDataset, readJson, type PublishedSite } from './published.ts';
+import { z } from 'zod';
+
+/** What the verifier needs of a bulletin's snapshot document. */
+const BulletinSnapshotSchema = z.object({ counted_report_ids: z.array(z.number().int()) });
 
 export interface VerifyCheck {
   /** e.g. "assessment 2025", "lotteries 2026". */
@@ -65,6 +74,54 @@ export async function verifySite(published: PublishedSite): Promise<VerifyReport
       checked: `${inputs.targetScores.length} target scores, ${inputs.massGroups.length} respondent groups, ${inputs.monitoring.length} monitoring inputs`,
       problems: verifyAssessmentInputs(year, rows, yearRules, inputs),
     });
+  }
+
+  // Superseded assessment versions stay published (annual-assessment-versions): each is recomputed
+  // too. The year before's consequences are taken as unknown, as they may have been corrected since.
+  const versions = await readDataset(site, index, 'annual-assessment-versions', AnnualAssessmentRowSchema);
+  for (const [year, rows] of [...versions].sort(([a], [b]) => a - b)) {
+    const inForce = assessments.get(year)?.[0]?.version;
+    const yearRules = rules.get(year)?.[0];
+    for (const [version, versionRows] of Map.groupBy(rows, (r) => r.version)) {
+      if (version === inForce || !yearRules) continue;
+      report.checks.push({
+        subject: `assessment ${year} (version ${version}, superseded)`,
+        checked: `${versionRows.length} units: totals from the parts, ranks, grades, consequences`,
+        problems: verifyAssessmentYear(year, versionRows, yearRules, null)
+          .map((m) => `${m.unit_code} ${m.field}: published ${m.published}, recomputed ${m.recomputed}`),
+      });
+    }
+  }
+
+  // Bulletins: each one's headline figures from the targets and the reports filed before its cut-off.
+  const figures = await readDataset(site, index, 'bulletin-figures', BulletinFigureRowSchema);
+  if (!index.datasets.some((d) => d.name === 'bulletin-figures')) report.missing.push('bulletins: the dataset bulletin-figures is not published');
+  const withFigures = [...figures].filter(([, rows]) => rows.length > 0).sort(([a], [b]) => a - b);
+  if (withFigures.length > 0) {
+    const bulletins = await readDataset(site, index, 'bulletins', BulletinRowSchema);
+    const targets = await readDataset(site, index, 'targets', TargetRowSchema);
+    const reports = await readDataset(site, index, 'progress-reports', ProgressReportRowSchema);
+    const snapshot = index.documents.find((d) => d.name === 'bulletin');
+    if (!snapshot) report.missing.push('bulletins: no bulletin snapshot document (/api/v1/bulletins/{slug}.json) lists the reports counted');
+    for (const [year, rows] of withFigures) {
+      const counted = new Map<string, number[]>();
+      for (const slug of snapshot ? new Set(rows.map((r) => r.bulletin)) : []) {
+        const document = await readJson(site, new URL(snapshot!.url_template.replace('{slug}', slug)).pathname, BulletinSnapshotSchema);
+        if (document) counted.set(slug, document.counted_report_ids);
+      }
+      const { bulletins: checked, findings } = verifyBulletins({
+        bulletins: bulletins.get(year) ?? [],
+        figures: rows,
+        targets: targets.get(year) ?? [],
+        reports: reports.get(year) ?? [],
+        counted,
+      });
+      report.checks.push({
+        subject: `bulletins ${year}`,
+        checked: `${checked} bulletins: status counts and changes, commitments, units most behind, late and missing reports, as of each cut-off`,
+        problems: findings.map((f) => `${f.bulletin} ${f.problem}`),
+      });
+    }
   }
 
   const draws = await readDataset(site, index, 'hearing-draws', HearingDrawRowSchema);

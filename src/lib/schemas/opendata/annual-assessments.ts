@@ -7,7 +7,7 @@ import { YearSchema } from './common.ts';
 
 export const AnnualAssessmentRowSchema = z.strictObject({
   year: column(YearSchema, '考核年度', 'Assessment year'),
-  version: column(z.number().int().min(1), '版本', 'Version in force (a correction is a new version)'),
+  version: column(z.number().int().min(1), '版本', 'Version of the assessment (a correction is a new version; the annual results list the version in force)'),
   published_at: column(z.string(), '发布时间', 'Published at (UTC)'),
   correction_reason: column(z.string().nullable(), '更正原因', 'Why this version corrects the previous one'),
   unit_code: column(z.string(), '单位代码', 'Unit code'),
@@ -18,7 +18,7 @@ export const AnnualAssessmentRowSchema = z.strictObject({
   mass_score: column(z.number().nullable(), '群众测评得分', 'Mass evaluation score (empty when no group reached the minimum sample)'),
   mass_margin: column(z.number().nullable(), '群众测评误差（95%）', 'Mass evaluation margin of error (95%)'),
   mass_sample_size: column(z.number().int(), '群众测评样本', 'Mass evaluation responses counted'),
-  open_score: column(z.number().nullable(), '公开调查得分（不计入）', 'Open survey score (public sentiment, not counted)'),
+  open_score: column(z.number().nullable(), '公开调查得分（不计入；仅已验证答卷）', 'Open survey score (public sentiment, not counted; confirmed contacts only)'),
   open_sample_size: column(z.number().int(), '公开调查样本', 'Open survey responses'),
   monitoring_score: column(z.number(), '日常监控得分', 'Daily monitoring score'),
   total_score: column(z.number(), '总分', 'Total'),

@@ -17,6 +17,11 @@ export const BulletinRowSchema = z.strictObject({
   body: column(z.string(), '正文（Markdown）', 'Body (Markdown)'),
   body_en: column(z.string().nullable(), '正文（英文，Markdown）', 'Body in English (Markdown)'),
   published_at: column(InstantSchema, '发布时间（UTC）', 'When it was published (UTC)'),
+  cutoff_at: column(
+    InstantSchema,
+    '数据截止时间（UTC）：通报数字只计入此时间之前报送的进展报告（见逐月进展报告数据集的 reported_at）',
+    'Cut-off (UTC): the figures count only the progress reports filed before it (reported_at in progress-reports)',
+  ),
   supersedes_slug: column(z.string().nullable(), '本通报更正的通报', 'Slug of the bulletin this erratum corrects'),
   superseded_by_slug: column(z.string().nullable(), '更正本通报的通报', 'Slug of the erratum that corrects this bulletin'),
   correction_reason: column(z.string().nullable(), '更正原因', 'Reason for the correction'),

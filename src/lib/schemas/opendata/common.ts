@@ -32,6 +32,11 @@ export const VersionSchema = z.string().regex(/^sha256:[0-9a-f]{64}$/).meta({
   description: 'SHA-256 of this document as published without this last member (remove `,"version":"…"` before the final `}` and hash the rest, UTF-8): cite it to name exactly the data used; it changes whenever any value does.',
 });
 
+/** When the data a document holds last changed (src/lib/opendata/document-version.ts latestChange). */
+export const GeneratedAtSchema = z.iso.datetime().nullable().meta({
+  description: 'When the data in this document last changed (UTC): the latest publication or filing time it contains, else that of the data it is drawn from; null when there is none yet. Derived from the data, so rebuilding the same data keeps it; the server sends it as Last-Modified.',
+});
+
 /** Every document names the schema it follows, its licence and where it comes from. */
 export const DocumentHeader = {
   $schema: z.url().meta({ description: 'The JSON Schema this document follows.' }),

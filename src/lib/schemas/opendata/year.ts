@@ -4,6 +4,7 @@ import { AnnualAssessmentRowSchema } from './annual-assessments.ts';
 import { AssessmentRulesRowSchema } from './assessment-rules.ts';
 import { AssessmentTargetScoreRowSchema } from './assessment-target-scores.ts';
 import { BulletinRowSchema } from './bulletins.ts';
+import { BulletinFigureRowSchema } from '../../opendata/bulletin-figures.ts';
 import { HearingDrawRowSchema } from './hearing-draws.ts';
 import { LeaderReportRowSchema } from './leader-reports.ts';
 import { MassEvaluationGroupRowSchema } from './mass-evaluation-groups.ts';
@@ -28,7 +29,11 @@ export const OpenDataYearSchema = z.object({
   progress_reports: z.array(ProgressReportRowSchema),
   supervision_records: z.array(SupervisionRecordRowSchema),
   bulletins: z.array(BulletinRowSchema),
+  bulletin_figures: z.array(BulletinFigureRowSchema),
+  /** Per bulletin with figures: the progress reports in force at its cut-off (public.current_progress_reports as of it). */
+  bulletin_reports: z.array(z.object({ bulletin: z.string(), report_ids: z.array(z.number().int()) })),
   annual_assessments: z.array(AnnualAssessmentRowSchema),
+  annual_assessment_versions: z.array(AnnualAssessmentRowSchema),
   assessment_rules: z.array(AssessmentRulesRowSchema),
   assessment_target_scores: z.array(AssessmentTargetScoreRowSchema),
   mass_evaluation_groups: z.array(MassEvaluationGroupRowSchema),
