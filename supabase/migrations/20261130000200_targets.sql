@@ -21,6 +21,8 @@ create table public.targets (
   quality_requirement text,
   responsible_leader_id bigint,
   responsible_department text not null check (length(btrim(responsible_department)) between 2 and 80),
+  -- Null when not translated: English pages then show the Chinese name, marked as Chinese.
+  responsible_department_en text check (length(btrim(responsible_department_en)) between 2 and 160),
   responsible_person text not null check (length(btrim(responsible_person)) between 2 and 40),
   is_public_commitment boolean not null default false,
   commitment_text text,

@@ -3,13 +3,16 @@
  * city, each rule failing with the offending rows named. Findings are about published targets of
  * their own year and unit; rates stay within their indicator's maximum; cumulative figures only
  * grow and progress follows the actual value; units own only indicators that are their function;
- * reasons, notes and findings fit the indicator and the report's status.
+ * reasons, notes and findings fit the indicator and the report's status; the departments answering
+ * for a target are those whose work it is; districts are assessed on what their kind of district is
+ * weighed by; decision logs and hearing pages tell the same dates, places and outcomes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/db/types.ts';
 import { DISTRICTS, MUNICIPAL_UNITS } from '../../src/lib/demo/city.ts';
 import { generateDemoCity } from '../../src/lib/demo/generate.ts';
-import { fitsTask, INDICATOR_OWNERS, INDICATORS, ownsIndicator, TASKS, TEXTS, THEME } from '../../src/lib/demo/indicators.ts';
+import { departmentsFor } from '../../src/lib/demo/departments.ts';
+import { CATEGORY_WEIGHTS, fitsTask, INDICATOR_OWNERS, INDICATORS, ownsIndicator, TASKS, TEXTS, THEME } from '../../src/lib/demo/indicators.ts';
 import { loadDemoCity } from '../../src/lib/demo/load.ts';
 import { createTestDb } from './harness.ts';
 
@@ -233,6 +236,127 @@ describe('texts', () => {
       `select t.code, r.period, r.progress_text from public.progress_reports r join public.targets t on t.id = r.target_id
        join public.indicators i on i.id = t.indicator_id
        where r.status = 'on_track' and i.code = any ($1::text[]) and r.progress_text ~ '^累计完成'`, [RATES]);
+    expect(named(rows)).toEqual([]);
+  });
+});
+
+describe('departments and districts', () => {
+  it('each target, sub-target and section is answered for by a department whose work its indicator is', async () => {
+    const rows = await db.query<{ code: string; kind: string; indicator: string; department: string }>(
+      `select t.code, u.kind, i.code as indicator, t.responsible_department as department
+       from public.targets t join public.units u on u.id = t.unit_id join public.indicators i on i.id = t.indicator_id
+       order by t.code`);
+    const misfit = rows.filter((r) => !departmentsFor(r.indicator, r.kind === 'district').includes(r.department));
+    expect(named(misfit)).toEqual([]);
+    // The reader's spot check: rental homes sit with housing, doctors with health.
+    const spot = await db.query(
+      `select t.code, i.code as indicator, t.responsible_department from public.targets t join public.indicators i on i.id = t.indicator_id
+       where (i.code = 'PB-HOU' and t.responsible_department !~ '(住房|房源|建设|城市更新)')
+          or (i.code = 'SO-DOC' and t.responsible_department !~ '(医|卫生|人事)') order by t.code`);
+    expect(named(spot)).toEqual([]);
+    // Decomposition shares a target among its indicator's departments, not one office.
+    const [{ n }] = await db.query<{ n: number }>(
+      `select count(*)::int as n from public.targets c join public.targets p on p.id = c.parent_id
+       where c.responsible_department <> p.responsible_department`) as [{ n: number }];
+    expect(n).toBeGreaterThan(50);
+  });
+
+  it('each district has targets in every category its kind of district is weighed by, with points that follow the weights', async () => {
+    const rows = await db.query<{ code: string; name: string; year: number; category: string; points: string }>(
+      `select u.code, u.name, t.year, i.category, sum(t.weight)::text as points
+       from public.targets t join public.units u on u.id = t.unit_id join public.indicators i on i.id = t.indicator_id
+       where u.kind = 'district' and t.parent_id is null and t.year = (select max(year) from public.assessment_years)
+       group by 1, 2, 3, 4 order by 1, 4`);
+    const sectorOf = new Map(DISTRICTS.map((d) => [d.name, d.sector]));
+    const off: string[] = [];
+    for (const district of DISTRICTS) {
+      const own = rows.filter((r) => r.name === district.name);
+      const weights = CATEGORY_WEIGHTS[sectorOf.get(district.name)!];
+      for (const [category, weight] of Object.entries(weights)) {
+        const points = Number(own.find((r) => r.category === category)?.points ?? 0);
+        if (Math.abs(points - weight) > Math.max(3, 0.35 * weight)) off.push(`${district.name} ${category}: ${points} points for a weight of ${weight}`);
+      }
+      for (const r of own) if (!(r.category in weights)) off.push(`${district.name} ${r.category}: not a category of a ${district.sector} district`);
+    }
+    expect(off).toEqual([]);
+    expect(new Set(rows.map((r) => r.code)).size).toBe(DISTRICTS.length);
+  });
+});
+
+describe('decisions and hearings', () => {
+  it('every hearing was announced with its seed commitment published before sign-ups opened', async () => {
+    const rows = await db.query(
+      `select id, title, created_at::text, lottery_seed_committed_at::text as committed, signup_opens_at::text as opens
+       from public.hearings
+       where lottery_seed_hash is null or lottery_seed_committed_at < created_at or lottery_seed_committed_at > signup_opens_at
+       order by id`);
+    expect(named(rows)).toEqual([]);
+    const [{ n }] = await db.query<{ n: number }>(`select count(*)::int as n from public.hearings`) as [{ n: number }];
+    expect(n).toBeGreaterThanOrEqual(6);
+  });
+
+  it('the decision log dates each hearing step as the hearing page does, and names the hearing', async () => {
+    const rows = await db.query(
+      `select d.slug, e.to_status, e.at::text as at, h.title, h.status, h.signup_opens_at::text as opens, h.held_at::text as held
+       from public.decision_events e join public.decisions d on d.id = e.decision_id join public.hearings h on h.decision_id = d.id
+       where (e.to_status = 'hearing_scheduled' and (e.at < h.created_at or e.at > h.signup_opens_at or strpos(e.reason, h.title) = 0))
+          or (e.to_status = 'heard' and (h.status <> 'held' or e.at <> h.held_at))
+          or (e.to_status = 'withdrawn' and h.status = 'held' and (e.at <> h.held_at
+              or strpos(e.reason, format('赞成%s票、反对%s票、弃权%s票', h.votes_for, h.votes_against, h.votes_abstain)) = 0))
+       order by d.slug, e.at`);
+    expect(named(rows)).toEqual([]);
+  });
+
+  it('the log names no date or venue other than the hearing\'s', async () => {
+    const rows = await db.query<{ slug: string; reason: string; venue: string; held: string }>(
+      `select d.slug, e.reason, h.venue,
+              to_char(h.held_at at time zone 'Asia/Shanghai', 'FMYYYY"年"FMMM"月"FMDD"日"') as held
+       from public.decision_events e join public.decisions d on d.id = e.decision_id join public.hearings h on h.decision_id = d.id
+       where e.reason ~ '听证' order by d.slug, e.at`);
+    const off = rows.filter((r) => {
+      const dates = r.reason.match(/\d{4}年\d{1,2}月\d{1,2}日|(?<!年)\d{1,2}月\d{1,2}日/g) ?? [];
+      const venues = r.reason.match(/[^，。；、（）]*(会议室|听证室|报告厅|礼堂)/g) ?? [];
+      return dates.some((d) => !r.held.endsWith(d)) || venues.some((v) => !v.endsWith(r.venue) && !r.venue.endsWith(v));
+    });
+    expect(named(off)).toEqual([]);
+  });
+
+  it('a decision\'s state agrees with its hearing: heard and not opposed before it moves on, withdrawn when opposed', async () => {
+    const rows = await db.query(
+      `select d.slug, d.status, h.title, h.status as hearing, h.votes_for, h.votes_against, h.votes_abstain
+       from public.decisions d left join public.hearings h on h.decision_id = d.id
+       where (h.id is null and d.requires_hearing and d.status not in ('proposed', 'withdrawn'))
+          or (h.status in ('open', 'closed') and d.status <> 'hearing_scheduled')
+          or (h.status = 'held' and d.status in ('proposed', 'hearing_scheduled'))
+          or (h.status = 'held' and h.votes_against * 2 > h.votes_for + h.votes_against + h.votes_abstain and d.status <> 'withdrawn')
+          or (h.status = 'cancelled' and d.status <> 'withdrawn')
+          or (h.id is not null and (h.created_at < d.created_at))
+       order by d.slug`);
+    expect(named(rows)).toEqual([]);
+    const consultations = await db.query(
+      `select d.slug, c.panel, c.given_on::text from public.consultations c join public.decisions d on d.id = c.decision_id
+       where c.given_on < (d.created_at at time zone 'Asia/Shanghai')::date
+          or c.given_on > coalesce((select (min(e.at) at time zone 'Asia/Shanghai')::date from public.decision_events e
+                                    where e.decision_id = d.id and e.to_status in ('submitted', 'withdrawn')), 'infinity')
+       order by d.slug`);
+    expect(named(consultations)).toEqual([]);
+  });
+
+  it('no hearing repeats the subject of a decision\'s hearing (one water-price hearing, one parking hearing)', async () => {
+    const rows = await db.query(
+      `select a.title, b.title as other from public.hearings a join public.hearings b on b.id > a.id
+       where (a.title ~ '水价|用水' and b.title ~ '水价|用水') or (a.title ~ '停车' and b.title ~ '停车')
+          or (a.unit_id = b.unit_id and a.held_at::date = b.held_at::date)
+       order by a.id`);
+    expect(named(rows)).toEqual([]);
+  });
+
+  it('a hall topic about a decision was consulted on before the decision was taken', async () => {
+    const rows = await db.query(
+      `select t.slug, t.closes_at::text, d.slug as decision, e.at::text as decided
+       from public.hall_topics t join public.decisions d on d.unit_id = t.unit_id and t.slug = regexp_replace(d.slug, '-[0-9]{4}$', '')
+       join public.decision_events e on e.decision_id = d.id and e.to_status = 'decided'
+       where t.opens_at > e.at or t.closes_at > e.at`);
     expect(named(rows)).toEqual([]);
   });
 });

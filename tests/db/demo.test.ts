@@ -12,6 +12,7 @@ import { readOpenDataYears } from '../../src/lib/queries/opendata.ts';
 import { verifyAssessmentInputs } from '../../src/lib/verify/assessment-inputs.ts';
 import { verifyAssessmentYear } from '../../src/lib/verify/assessments.ts';
 import { verifyLotteries } from '../../src/lib/verify/lotteries.ts';
+import { verifyBulletins } from '../../src/lib/verify/bulletins.ts';
 import { countRows, createTestDb, expectPgError } from './harness.ts';
 
 const METHODS = [
@@ -184,29 +185,34 @@ describe('the loaded demo city', () => {
     expect(rows.map((r) => r.method)).toEqual(METHODS);
   });
 
-  it('has ten published monthly bulletins, 2026-01..2026-10, and an annual bulletin for each earlier year', async () => {
+  it('has ten published monthly bulletins, 2026-01..2026-10, an annual bulletin for each earlier year and an erratum of the last', async () => {
     const rows = await db.query<{ slug: string; period: string; published: boolean }>(
       `select slug, period, published_at is not null as published from public.bulletins where kind = 'monthly' order by period`,
     );
     expect(rows).toEqual(MONTHS.map((period) => ({ slug: `monthly-${period}`, period, published: true })));
-    const annual = await db.query<{ period: string }>(`select period from public.bulletins where kind = 'annual' and published_at is not null order by period`);
-    expect(annual.map((a) => a.period)).toEqual(['2023', '2024', '2025']);
-    expect(await countRows(db, 'public.bulletins')).toBe(13);
+    const annual = await db.query<{ period: string; erratum: boolean }>(
+      `select period, supersedes_id is not null as erratum from public.bulletins where kind = 'annual' and published_at is not null order by period, id`);
+    expect(annual).toEqual([
+      { period: '2023', erratum: false }, { period: '2024', erratum: false }, { period: '2025', erratum: false }, { period: '2025', erratum: true },
+    ]);
+    expect(await countRows(db, 'public.bulletins')).toBe(14);
   });
 });
 
 describe('the demo assessment history', () => {
-  it('has three published years and this year as a draft, with groups below the minimum sample excluded', async () => {
-    const runs = await db.query<{ year: number; published: boolean }>(
-      `select year, published_at is not null as published from public.assessment_runs order by year`,
+  it('has three published years (the last corrected once) and this year as a draft, with groups below the minimum sample excluded', async () => {
+    const runs = await db.query<{ year: number; version: number; published: boolean }>(
+      `select year, version, published_at is not null as published from public.assessment_runs order by year, version`,
     );
     expect(runs).toEqual([
-      { year: 2023, published: true }, { year: 2024, published: true }, { year: 2025, published: true }, { year: 2026, published: false },
+      { year: 2023, version: 1, published: true }, { year: 2024, version: 1, published: true },
+      { year: 2025, version: 1, published: true }, { year: 2025, version: 2, published: true }, { year: 2026, version: 1, published: false },
     ]);
     const perYear = await db.query<{ year: number; units: number; excellent: number; excluded_groups: number }>(
       `select year, count(*)::int as units, count(*) filter (where grade = 'excellent')::int as excellent,
               sum((select count(*) from jsonb_array_elements(mass_groups) g where not (g ->> 'included')::boolean))::int as excluded_groups
-       from public.annual_assessments group by year order by year`,
+       from public.annual_assessments a
+       where a.run_id = (select max(r.id) from public.assessment_runs r where r.year = a.year) group by year order by year`,
     );
     for (const y of perYear) {
       expect(y.units).toBe(102);
@@ -254,6 +260,38 @@ describe('the demo city recomputed from its open data alone (the verifier, as an
     const draws = years.filter((y) => y.hearing_draws.length > 0);
     expect(draws.length).toBeGreaterThan(0);
     for (const y of draws) expect((await verifyLotteries(y.year, y.hearing_draws)).findings).toEqual([]);
+  });
+
+  it('reproduces every bulletin\'s headline figures from the reports filed before its cut-off', async () => {
+    const years = await readOpenDataYears(db);
+    const withFigures = years.filter((y) => y.bulletin_figures.length > 0);
+    expect(withFigures.map((y) => y.year)).toEqual([2023, 2024, 2025, 2026]);
+    let checked = 0;
+    for (const y of withFigures) {
+      for (const b of y.bulletins) expect(Date.parse(b.cutoff_at)).toBeLessThanOrEqual(Date.parse(b.published_at));
+      // The snapshot's counted reports are the SQL roll-up as of the cut-off; the verifier checks them too.
+      const counted = new Map(y.bulletin_reports.map((r) => [r.bulletin, r.report_ids]));
+      expect(counted.size).toBe(new Set(y.bulletin_figures.map((f) => f.bulletin)).size);
+      const { bulletins, findings } = verifyBulletins({
+        bulletins: y.bulletins, figures: y.bulletin_figures, targets: y.targets, reports: y.progress_reports, counted,
+      });
+      expect(findings, `${y.year}`).toEqual([]);
+      checked += bulletins;
+    }
+    // Ten monthly, three annual and the erratum of the last annual bulletin.
+    expect(checked).toBe(14);
+  });
+
+  it('keeps every published assessment version as data: the one in force among them', async () => {
+    for (const y of (await readOpenDataYears(db)).filter((x) => x.annual_assessments.length > 0)) {
+      const inForce = y.annual_assessments[0]!.version;
+      expect(y.annual_assessment_versions.filter((r) => r.version === inForce)).toEqual(y.annual_assessments);
+      expect(new Set(y.annual_assessment_versions.map((r) => r.version)).size).toBe(inForce);
+      // A superseded version still reproduces from its own published rows.
+      for (const [version, rows] of Map.groupBy(y.annual_assessment_versions, (r) => r.version)) {
+        if (version !== inForce) expect(verifyAssessmentYear(y.year, rows, y.assessment_rules[0]!, null), `${y.year} v${version}`).toEqual([]);
+      }
+    }
   });
 
   it('publishes no input of this year\'s draft assessment', async () => {
@@ -341,9 +379,11 @@ describe('private.period_figures', () => {
     expect(figures.most_behind.length).toBeLessThanOrEqual(5);
   });
 
-  it('is what the loaded October bulletin carries as its stats', async () => {
-    const row = await one<{ stats: unknown }>(`select stats from public.bulletins where period = '2026-10'`);
-    expect(row.stats).toEqual(figures);
+  it('is what the loaded October bulletin carries as its stats, as of its cut-off', async () => {
+    const row = await one<{ stats: unknown; as_of: unknown }>(
+      `select stats, private.period_figures('monthly', '2026-10', cutoff_at) as as_of from public.bulletins where period = '2026-10'`);
+    expect(row.stats).toEqual(row.as_of);
+    expect(PeriodFiguresSchema.parse(row.stats).targets).toBe(figures.targets);
   });
 
   it('covers a quarter as its three months', async () => {

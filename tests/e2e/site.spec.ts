@@ -42,7 +42,7 @@ async function expectResponsibilityChain(page: Page, target: Row, locale: Locale
   await expect(steps).toHaveText([
     new RegExp(escape(text(owner, 'name', locale))),
     new RegExp(leader ? escape(str(leader.name)) : '—'),
-    new RegExp(escape(str(target.responsible_department))),
+    new RegExp(escape(text(target, 'responsible_department', locale))),
     new RegExp(escape(str(target.responsible_person))),
   ]);
 }

@@ -6,7 +6,7 @@ const target = (over: Partial<TargetSummary>): TargetSummary => ({
   id: 1, code: 'T', year: 2026, unit_code: 'M001', unit_name: '市教育局', unit_name_en: 'Education Bureau',
   unit_kind: 'municipal_unit', parent_id: null, title: '目标', title_en: null, category: 'key_task', weight: 5,
   deadline: '2026-12-31', is_public_commitment: false, leader_id: 7, leader_name: '王伟',
-  responsible_department: '综合处', responsible_person: '李明', status: 'on_track', progress_pct: 50, period: '2026-10', leaves: 0, commitment_change_count: 0,
+  responsible_department: '综合处', responsible_department_en: null, responsible_person: '李明', status: 'on_track', progress_pct: 50, period: '2026-10', leaves: 0, commitment_change_count: 0,
   ...over,
 });
 

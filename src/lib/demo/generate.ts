@@ -7,6 +7,7 @@ import {
   CATEGORY_WEIGHTS, FINDINGS_BAD, FINDINGS_GOOD, fitsTask, INDICATORS, ownsIndicator, TASKS, TEXTS, THEME,
   type Category, type IndicatorSpec, type ThemeTexts,
 } from './indicators.ts';
+import { departmentEn, departmentsFor } from './departments.ts';
 import { Rng } from './rng.ts';
 
 export type Row = Record<string, string | number | boolean | null>;
@@ -240,7 +241,10 @@ export function generateDemoCity(options: DemoOptions = DEFAULT_DEMO): DemoCity 
         const tcode = `${year}-${code}-${pad(k + 1)}`;
         const deadlineMonth = rng.chance(0.75) ? 12 : rng.pick([6, 9, 10, 11]);
         const leader = rng.pick(deputies);
-        const department = rng.pick(DIVISIONS);
+        // The draw of old is kept (the rest of the city stays the same); it picks among the
+        // departments whose work the indicator is.
+        const owners = departmentsFor(ind.code, isDistrict);
+        const department = owners[DIVISIONS.indexOf(rng.pick(DIVISIONS)) % owners.length]!;
         let title: string;
         let titleEn: string;
         let quality: string | null = null;
@@ -274,7 +278,7 @@ export function generateDemoCity(options: DemoOptions = DEFAULT_DEMO): DemoCity 
           id, code: tcode, year, unit_id: unitId, parent_id: null, indicator_id: indicatorId.get(ind.code)!,
           title, title_en: titleEn, description: null, target_value: value, weight: points[k]!,
           deadline: monthEnd(year, deadlineMonth), quality_requirement: quality, responsible_leader_id: leader,
-          responsible_department: department, responsible_person: personName(people),
+          responsible_department: department, responsible_department_en: departmentEn(department), responsible_person: personName(people),
           is_public_commitment: isCommitment,
           commitment_text: isCommitment ? `${CITY.name}${spec.name.replace(/^市/, '')}承诺：${year}年${deadlineMonth}月底前${title}。` : null,
           status, published_at: status === 'published' ? `${year}-02-01T10:00:00+08:00` : null,
@@ -422,14 +426,14 @@ export function generateDemoCity(options: DemoOptions = DEFAULT_DEMO): DemoCity 
             const subId = targetId;
             const subDeadline = ind.shape === 'task' ? Math.max(1, Math.round((deadlineMonth * (p + 1)) / parts)) : deadlineMonth;
             const subValue = value === null ? null : round((value * splits[p]!) / 100, ind.decimals);
-            const division = DIVISIONS[(DIVISIONS.indexOf(department) + p + 1) % DIVISIONS.length]!;
+            const division = owners[(owners.indexOf(department) + p + 1) % owners.length]!;
             const subTitle = ind.shape === 'task' ? `${title}：${phases[p === parts - 1 ? 2 : p]![0]}` : `${title}（${division}承担${subValue}${ind.measure}）`;
-            const subTitleEn = ind.shape === 'task' ? `${titleEn}: ${phases[p === parts - 1 ? 2 : p]![1]}` : `${titleEn} (share of ${division}: ${subValue})`;
+            const subTitleEn = ind.shape === 'task' ? `${titleEn}: ${phases[p === parts - 1 ? 2 : p]![1]}` : `${titleEn} (share of ${departmentEn(division)}: ${subValue}${ind.measureEn === '%' ? '%' : ` ${ind.measureEn}`})`;
             const subCode = `${tcode}.${p + 1}`;
             city.targets.push({
               ...parentRow, id: subId, code: subCode, parent_id: id, title: subTitle, title_en: subTitleEn,
               target_value: subValue, weight: splits[p]!, deadline: monthEnd(year, subDeadline),
-              responsible_department: division, responsible_person: personName(people),
+              responsible_department: division, responsible_department_en: departmentEn(division), responsible_person: personName(people),
               is_public_commitment: false, commitment_text: null,
             });
             const subTrajectory: Trajectory = {
@@ -447,7 +451,7 @@ export function generateDemoCity(options: DemoOptions = DEFAULT_DEMO): DemoCity 
                 city.targets.push({
                   ...parentRow, id: targetId, code: sectionCode, parent_id: subId,
                   title: `${title}：${zh}`, title_en: `${titleEn}: ${en}`, target_value: null, weight: sectionSplits[q]!,
-                  deadline: monthEnd(year, sectionDeadline), responsible_department: division,
+                  deadline: monthEnd(year, sectionDeadline), responsible_department: division, responsible_department_en: departmentEn(division),
                   responsible_person: personName(people), is_public_commitment: false, commitment_text: null,
                 });
                 const sectionTrajectory: Trajectory = {

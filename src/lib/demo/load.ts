@@ -11,6 +11,8 @@ import { loadDemoDecisions } from './decisions.ts';
 import { loadDemoAccountability } from './accountability.ts';
 import { loadDemoLeaderReports } from './leader-reports.ts';
 import { loadDemoCommitmentChanges } from './commitment-changes.ts';
+import { loadDemoCorrections } from './corrections.ts';
+import { periodFiguresAsOf } from './figures.ts';
 import type { Queryable } from '../db/types.ts';
 
 /** Tables in load order (parents first). */
@@ -63,16 +65,16 @@ export async function loadDemoCity(db: Db, city: DemoCity, progress?: LoadProgre
     const [lastYear, lastMonth] = city.lastPeriod.split('-').map(Number) as [number, number];
     for (let m = 1; m <= lastMonth; m++) {
       const period = `${lastYear}-${String(m).padStart(2, '0')}`;
-      const [row] = await tx.query<{ figures: unknown }>(`select private.period_figures('monthly', $1) as figures`, [period]);
-      const figures = PeriodFiguresSchema.parse(row!.figures);
-      const text = renderBulletin(figures);
       const publishedMonth = m === 12 ? 1 : m + 1;
       const publishedYear = m === 12 ? lastYear + 1 : lastYear;
+      const publishedAt = `${publishedYear}-${String(publishedMonth).padStart(2, '0')}-10T10:00:00+08:00`;
+      const figures = PeriodFiguresSchema.parse(await periodFiguresAsOf(tx, 'monthly', period, publishedAt));
+      const text = renderBulletin(figures);
       await tx.query(
         `insert into public.bulletins (id, slug, kind, period, title, title_en, summary, summary_en, body, body_en, stats, created_at, published_at)
          values ($11, $1, 'monthly', $2, $3, $4, $5, $6, $7, $8, $9::text::jsonb, $10, $10)`,
         [text.slug, period, text.title, text.title_en, text.summary, text.summary_en, text.body, text.body_en,
-         JSON.stringify(figures), `${publishedYear}-${String(publishedMonth).padStart(2, '0')}-10T10:00:00+08:00`, m],
+         JSON.stringify(figures), publishedAt, m],
       );
       bulletins++;
     }
@@ -107,8 +109,7 @@ async function loadAssessmentHistory(tx: Queryable, city: DemoCity): Promise<voi
   const [{ id: lastBulletin } = { id: 0 }] = await tx.query<{ id: number }>(`select coalesce(max(id), 0)::int as id from public.bulletins`);
   let bulletinId = lastBulletin;
   for (let year = city.year - 3; year < city.year; year++) {
-    const [row] = await tx.query<{ figures: unknown }>(`select private.period_figures('annual', $1) as figures`, [String(year)]);
-    const figures = PeriodFiguresSchema.parse(row!.figures);
+    const figures = PeriodFiguresSchema.parse(await periodFiguresAsOf(tx, 'annual', String(year), `${year + 1}-01-20T10:00:00+08:00`));
     const text = renderBulletin(figures);
     bulletinId++;
     await tx.query(
@@ -121,5 +122,7 @@ async function loadAssessmentHistory(tx: Queryable, city: DemoCity): Promise<voi
     await tx.query(`select private.publish_assessment($1, $2)`, [year, `${year + 1}-03-15T10:00:00+08:00`]);
   }
   await syncIdentity(tx, 'public.bulletins');
+  // Last year's corrected report, erratum and corrected assessment version (in the spring).
+  await loadDemoCorrections(tx, city);
   await tx.query(`select private.compute_assessment($1, null, $2)`, [city.year, `${city.lastPeriod}-28T10:00:00+08:00`]);
 }

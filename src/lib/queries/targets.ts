@@ -11,7 +11,7 @@ const SUMMARY_SQL = `
 select t.id, t.code, t.year, u.code as unit_code, u.name as unit_name, u.name_en as unit_name_en, u.kind as unit_kind,
        t.parent_id, t.title, t.title_en, i.category, t.weight::float8 as weight, t.deadline::text as deadline,
        t.is_public_commitment, c.id as leader_id, c.name as leader_name,
-       t.responsible_department, t.responsible_person, s.status, s.progress_pct::float8 as progress_pct, s.period, s.leaves,
+       t.responsible_department, t.responsible_department_en, t.responsible_person, s.status, s.progress_pct::float8 as progress_pct, s.period, s.leaves,
        (select count(*)::int from public.target_commitment_changes cc where cc.target_id = t.id) as commitment_change_count
 from public.targets t
 join public.units u on u.id = t.unit_id

@@ -24,6 +24,7 @@ export const TargetSummarySchema = z.object({
   leader_id: z.number().int().nullable(),
   leader_name: z.string().nullable(),
   responsible_department: z.string(),
+  responsible_department_en: z.string().nullable(),
   responsible_person: z.string(),
   /** Rolled up from the leaves (see leaves) when the target is decomposed. */
   status: ProgressStatusSchema,
