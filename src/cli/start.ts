@@ -2,10 +2,13 @@
 import { readConfig } from '../lib/config.ts';
 import { releaseSharedDb, useSharedDb } from '../lib/db/open.ts';
 import { DataDirBusyError } from '../lib/db/lock.ts';
-import { buildSite, DIST_DIR, prepareDatabase } from '../lib/site/build-site.ts';
+import { DIST_DIR, prepareDatabase } from '../lib/site/build-site.ts';
+import { publishSite } from '../lib/site/publish.ts';
+import { republishOnChange } from '../server/republish.ts';
 import { GATEWAY_PREFIX } from '../server/gateway/gateway.ts';
 import { loadGatewayKeys } from '../lib/auth/gateway-keys.ts';
 import { createPortalServer, listen } from '../server/server.ts';
+import { startOutboxSender } from '../lib/outbox/run.ts';
 
 const config = readConfig();
 // Last resort: a fault that escapes every handler is logged, and the portal keeps serving
@@ -14,13 +17,14 @@ process.on('uncaughtException', (error) => console.error('Unexpected error (the 
 process.on('unhandledRejection', (reason) => console.error('Unexpected rejection (the portal keeps running):', reason));
 try {
   // The server holds the database (and the PGlite folder's lock) for its whole life; Astro's
-  // content loaders reuse this process's database while the site builds.
-  const db = await useSharedDb({ worker: true });
+  // content loaders reuse this process's database while the site builds. On PGlite it serves the
+  // database to staff commands on a socket in the data folder, so they work while it runs.
+  const db = await useSharedDb({ worker: true, staffSocket: true });
   console.log(`Database: ${db.location}`);
   await prepareDatabase(db, (line) => console.log(line));
   const keys = await loadGatewayKeys(config);
   console.log('Building the site…');
-  const { seconds } = await buildSite();
+  const { seconds } = await publishSite();
   console.log(`Site built in ${seconds.toFixed(1)}s.`);
   const server = createPortalServer({
     distDir: DIST_DIR,
@@ -42,10 +46,16 @@ try {
   // The service key is never printed: logs are shared and kept; whoever needs it reads its source.
   console.log(`  service_role key: kept in ${keys.source}  (secret: for trusted servers only)`);
   console.log(`Gongshi is running at ${url}  (Ctrl+C to stop)`);
+  // Staff commands that commit changes (beside this process, or on the same Postgres) republish.
+  const republisher = await republishOnChange(db, DIST_DIR);
+  // Outbox (src/lib/outbox): sends queued messages on this process's database until shutdown.
+  const outbox = await startOutboxSender(db);
+  console.log(`Messages: ${outbox.sender.describe()}`);
   const stop = () => {
+    republisher?.stop();
     server.close();
     server.closeAllConnections();
-    void releaseSharedDb().finally(() => process.exit(0));
+    void outbox.stop().finally(() => releaseSharedDb()).finally(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

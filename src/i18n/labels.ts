@@ -36,6 +36,8 @@ export const DECISION_KIND = decisions.DECISION_KIND.labels;
 export const RECOMMENDATION = decisions.RECOMMENDATION.labels;
 export const SIGNUP_CATEGORY = hearings.SIGNUP_CATEGORY.labels;
 export const DRAW_STATUS = hearings.DRAW_STATUS.labels;
+/** The category an entrant was drawn in (general: a reserved-category claim staff did not confirm). */
+export const DRAW_CATEGORY = hearings.DRAW_CATEGORY.labels;
 export const ACCOUNTABILITY_MEASURE = accountability.ACCOUNTABILITY_MEASURE.labels;
 
 /** The label of value in the locale; the raw value when no label exists. */

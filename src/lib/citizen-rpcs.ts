@@ -7,12 +7,19 @@
 // In alphabetical order, as the catalog lists them (tests compare the two as they are).
 export const CITIZEN_RPCS = [
   'check_hearing_signup',
+  'confirm_hearing_signup',
+  'confirm_subscription',
   'hall_topic_stats',
   'hearing_availability',
+  'message_status',
+  'request_contact_code',
   'sign_up_for_hearing',
   'submit_hall_opinion',
   'submit_survey_response',
+  'subscribe',
   'survey_stats',
+  'unsubscribe',
+  'verify_contact',
   'withdraw_hearing_signup',
 ] as const;
 

@@ -10,6 +10,7 @@ import { createGateway, GATEWAY_PREFIX, type GatewayOptions } from './gateway/ga
 import type { GatewayKeys } from '../lib/auth/gateway-keys.ts';
 import { applySecurityHeaders, SECURITY_HEADERS } from './headers.ts';
 import { rememberPeerAddress } from './peer-address.ts';
+import { handleOneClickUnsubscribe, isOneClickUnsubscribe } from './one-click-unsubscribe.ts';
 import { BadRequestTarget, parseRequestTarget } from './request-target.ts';
 import { serveStatic } from './static.ts';
 
@@ -63,6 +64,14 @@ export function createPortalServer(options: PortalServerOptions): http.Server {
         const target = parseRequestTarget(req.url);
         if (gateway && (target.pathname === GATEWAY_PREFIX || target.pathname.startsWith(`${GATEWAY_PREFIX}/`))) {
           gateway(req, res, target);
+          return;
+        }
+        if (gateway && options.db && isOneClickUnsubscribe(req.method, target)) {
+          const source = { trustProxy: options.gateway?.trustProxy === true, header: (options.gateway?.clientIpHeader ?? 'x-real-ip').toLowerCase() };
+          handleOneClickUnsubscribe(req, res, target, options.db, source).catch((error: unknown) => {
+            logError(`one-click unsubscribe: ${req.method} ${target.pathname} failed`, error);
+            fail(500, 'Internal server error\n');
+          });
           return;
         }
         site(req, res, target).catch((error: unknown) => {

@@ -273,30 +273,6 @@ end
 $$;
 comment on function private.required_id(bigint, text) is 'A required id argument.';
 
--- Contact details (e-mail or phone), normalised for comparison; 22023 when neither.
-create or replace function private.contact_key(p_contact text, p_field text) returns text
-language plpgsql immutable
-set search_path = ''
-as $$
-declare
-  v text := lower(btrim(p_contact));
-begin
-  if v ~ '^[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}$' then
-    return v;
-  end if;
-  v := regexp_replace(v, '[\s()-]', '', 'g');
-  if v ~ '^\+?[0-9]{6,20}$' then
-    return v;
-  end if;
-  raise exception using
-    errcode = '22023',
-    message = format('%s is neither an e-mail address nor a phone number.', p_field),
-    detail = format('Got %s characters that match neither form.', length(p_contact)),
-    hint = 'Give an e-mail address (name@example.org) or a phone number of 6 to 20 digits.';
-end
-$$;
-comment on function private.contact_key(text, text) is 'E-mail or phone, lower-cased and without spacing: the form compared for duplicates.';
-
 -- Codes and tokens handed to citizens: Crockford base32 (no I, L, O, U), grouped by four with
 -- dashes. Input is read leniently: case, spaces and dashes do not matter, O means 0, I and L mean 1.
 create or replace function private.normalize_code(p_code text) returns text
@@ -364,14 +340,26 @@ begin
      'token is required for a panel survey.', 'Panel surveys are answered with a single-use invitation token.',
      'Enter the invitation token from your letter or message.',
      'This is not an invitation token.',
-     'Copy the token exactly as printed, for example 7KQ2-M9XD-4HBT-PW3N-A8EF-Q2RS.')
+     'Copy the token exactly as printed, for example 7KQ2-M9XD-4HBT-PW3N-A8EF-Q2RS.'),
+    -- A one-time code sent to an e-mail address or phone to confirm it (contacts migration).
+    ('contact_code', 8, false, 'A contact code',
+     'code is required.', 'The argument code was missing or null.',
+     'Enter the code from the message we sent you.',
+     'This is not a code from our message.',
+     'Copy the 8 letters and digits from the message, for example 7KQ2-M9XD.'),
+    -- A verified contact's token, kept by the browser after a code was confirmed.
+    ('contact_token', 24, true, 'A contact token',
+     'contact_token is required.', 'The argument contact_token was missing or null.',
+     'Confirm your e-mail address or phone with a code first.',
+     'This is not a contact token.',
+     'Confirm your e-mail address or phone again with a new code.')
   ) as kinds (kind, code_length, blank_is_missing, called, missing_message, missing_detail, missing_hint,
               invalid_message, invalid_hint)
   where kinds.kind = p_kind;
   if not found then
     raise exception using
       errcode = '22023', message = format('"%s" is not a kind of code.', p_kind),
-      hint = 'Use confirmation_code or invitation_token.';
+      hint = 'Use confirmation_code, invitation_token, contact_code or contact_token.';
   end if;
   if p_code is null or (k.blank_is_missing and btrim(p_code) = '') then
     raise exception using

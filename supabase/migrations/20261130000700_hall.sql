@@ -49,12 +49,17 @@ comment on table public.hall_opinions is
 create index hall_opinions_topic_idx on public.hall_opinions (topic_id, status);
 create index hall_opinions_response_unit_idx on public.hall_opinions (response_unit_id);
 
--- Contact details an author may leave for a private reply. Never public, never exported.
+-- The verified contact an author may leave to hear the official reply (a contact token from
+-- verify_contact: plain, unconfirmed contacts are not taken, so replies never go to someone who did
+-- not ask for them), and the language of the page the author used. Never public, never exported.
 create table private.hall_opinion_contacts (
   opinion_id bigint primary key references public.hall_opinions (id) on delete cascade,
-  contact text not null check (length(contact) <= 100)
+  -- private.contact_key form: E.164 phone or canonical e-mail.
+  contact_key text not null check (length(contact_key) between 3 and 254),
+  locale text not null check (locale in ('zh-CN', 'en'))
 );
-comment on table private.hall_opinion_contacts is 'Optional contact of an opinion''s author (personal data).';
+comment on table private.hall_opinion_contacts is
+  'Verified contact of an opinion''s author and the language used, for the reply message (personal data).';
 alter table private.hall_opinion_contacts enable row level security;
 
 -- Moderation is a state machine: pending → published | rejected; a published opinion may be
@@ -110,13 +115,16 @@ create policy "Hall topics are readable by everyone"
 create policy "Published opinions are readable by everyone"
   on public.hall_opinions for select to anon, authenticated using (status = 'published');
 
+-- A coarse per-address flood guard (docs/security.md): hundreds of people behind one address stay
+-- below it; pre-moderation is what keeps spam off the pages.
 insert into private.rate_limits (rpc, max_calls, per) values
-  ('submit_hall_opinion', 5, interval '10 minutes')
+  ('submit_hall_opinion', 120, interval '1 hour')
 on conflict (rpc) do nothing;
 
--- submit_hall_opinion: a pending opinion on an open topic; optional display name and contact.
+-- submit_hall_opinion: a pending opinion on an open topic; optional display name, and optionally
+-- the author's verified contact (a contact token) to be sent the official reply in p_locale.
 create or replace function rpc_impl.submit_hall_opinion(
-  p_topic_id bigint, p_body text, p_display_name text, p_contact text)
+  p_topic_id bigint, p_body text, p_display_name text, p_contact_token text, p_locale text)
 returns jsonb
 language plpgsql volatile
 security definer
@@ -126,15 +134,17 @@ declare
   v_topic public.hall_topics%rowtype;
   v_body text := private.required_text(p_body, 'body', 2, 2000);
   v_name text := private.optional_text(p_display_name, 'display_name', 40);
-  v_contact text := private.optional_text(p_contact, 'contact', 100);
+  v_locale text := private.message_locale(p_locale);
+  v_contact_key text;
   v_id bigint;
   v_at timestamptz;
 begin
   -- First, before any look-up: a client out of tokens learns nothing (see take_rate_token).
   perform private.take_rate_token('submit_hall_opinion');
   perform private.required_id(p_topic_id, 'topic_id');
-  if v_contact is not null then
-    perform private.contact_key(v_contact, 'contact');
+  if nullif(btrim(p_contact_token), '') is not null then
+    -- Its form first (22023), then whether it is valid (PT403).
+    perform private.checked_code_hash(p_contact_token, 'contact_token');
   end if;
   select * into v_topic from public.hall_topics where id = p_topic_id;
   if not found then
@@ -151,17 +161,53 @@ begin
       detail = format('Open from %s until %s.', v_topic.opens_at, coalesce(v_topic.closes_at::text, 'further notice')),
       hint = 'Opinions are accepted only while a topic is open.';
   end if;
+  if nullif(btrim(p_contact_token), '') is not null then
+    v_contact_key := private.contact_of_token(p_contact_token);
+  end if;
   insert into public.hall_opinions (topic_id, display_name, body)
   values (p_topic_id, v_name, v_body)
   returning id, submitted_at into v_id, v_at;
-  if v_contact is not null then
-    insert into private.hall_opinion_contacts (opinion_id, contact) values (v_id, v_contact);
+  if v_contact_key is not null then
+    insert into private.hall_opinion_contacts (opinion_id, contact_key, locale) values (v_id, v_contact_key, v_locale);
   end if;
-  return jsonb_build_object('id', v_id, 'topic_id', p_topic_id, 'status', 'pending', 'submitted_at', v_at);
+  return jsonb_build_object('id', v_id, 'topic_id', p_topic_id, 'status', 'pending', 'submitted_at', v_at,
+                            'reply_to', case when v_contact_key is not null then private.mask_contact(v_contact_key) end);
 end
 $$;
-comment on function rpc_impl.submit_hall_opinion(bigint, text, text, text) is
-  'Implements public.submit_hall_opinion: validates, rate-limits and stores a pending opinion.';
+comment on function rpc_impl.submit_hall_opinion(bigint, text, text, text, text) is
+  'Implements public.submit_hall_opinion: validates, rate-limits and stores a pending opinion, with the author''s verified contact if given.';
+
+-- When an opinion gets its official response (once: check_opinion_change), the author who left a
+-- verified contact is sent it, in the language they used. The same transaction queues the message;
+-- the key makes it once per opinion, whoever writes the response (CLI, SQL, a retry).
+create or replace function private.send_opinion_reply() returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_contact private.hall_opinion_contacts%rowtype;
+begin
+  select * into v_contact from private.hall_opinion_contacts where opinion_id = new.id;
+  if found then
+    perform private.enqueue_message(
+      'opinion_reply:' || new.id, v_contact.contact_key, v_contact.locale, 'opinion_reply',
+      (select jsonb_build_object(
+         'opinion_id', new.id,
+         'topic_slug', t.slug, 'topic_title', t.title, 'topic_title_en', t.title_en,
+         'unit_name', u.name, 'unit_name_en', u.name_en,
+         'submitted_at', new.submitted_at, 'responded_at', new.responded_at,
+         'response_text', new.response_text)
+       from public.hall_topics t, public.units u
+       where t.id = new.topic_id and u.id = new.response_unit_id));
+  end if;
+  return null;
+end
+$$;
+comment on function private.send_opinion_reply() is 'Trigger: queues the opinion_reply message to an author with a verified contact.';
+create trigger send_opinion_reply after update of response_text on public.hall_opinions
+  for each row when (old.response_text is null and new.response_text is not null)
+  execute function private.send_opinion_reply();
 
 -- hall_topic_stats: live counts of a topic, pending ones included (their text stays hidden).
 -- Opinion counts per topic, kept by a trigger, so that hall_topic_stats reads one row however many
@@ -237,14 +283,15 @@ comment on function rpc_impl.hall_topic_stats(bigint) is 'Implements public.hall
 -- The public RPCs: thin, security invoker; every argument defaults to null so that a missing
 -- one gets its own clear error instead of "function not found".
 create or replace function public.submit_hall_opinion(
-  topic_id bigint default null, body text default null, display_name text default null, contact text default null)
+  topic_id bigint default null, body text default null, display_name text default null,
+  contact_token text default null, locale text default null)
 returns jsonb
 language sql volatile
 security invoker
 set search_path = ''
-as $$ select rpc_impl.submit_hall_opinion(topic_id, body, display_name, contact) $$;
-comment on function public.submit_hall_opinion(bigint, text, text, text) is
-  'Citizen RPC: submit an opinion (2–2000 characters) on an open hall topic; it is published after moderation.';
+as $$ select rpc_impl.submit_hall_opinion(topic_id, body, display_name, contact_token, locale) $$;
+comment on function public.submit_hall_opinion(bigint, text, text, text, text) is
+  'Citizen RPC: submit an opinion (2–2000 characters) on an open hall topic; it is published after moderation. With a contact token (verify_contact) the official reply is sent to the author.';
 
 create or replace function public.hall_topic_stats(topic_id bigint default null)
 returns jsonb
@@ -255,11 +302,11 @@ as $$ select rpc_impl.hall_topic_stats(topic_id) $$;
 comment on function public.hall_topic_stats(bigint) is
   'Citizen RPC (read-only): live opinion counts of a hall topic.';
 
-revoke all on function rpc_impl.submit_hall_opinion(bigint, text, text, text), rpc_impl.hall_topic_stats(bigint)
+revoke all on function rpc_impl.submit_hall_opinion(bigint, text, text, text, text), rpc_impl.hall_topic_stats(bigint)
   from public, anon, authenticated, service_role;
-grant execute on function rpc_impl.submit_hall_opinion(bigint, text, text, text), rpc_impl.hall_topic_stats(bigint)
+grant execute on function rpc_impl.submit_hall_opinion(bigint, text, text, text, text), rpc_impl.hall_topic_stats(bigint)
   to anon, authenticated, service_role;
-revoke all on function public.submit_hall_opinion(bigint, text, text, text), public.hall_topic_stats(bigint)
+revoke all on function public.submit_hall_opinion(bigint, text, text, text, text), public.hall_topic_stats(bigint)
   from public, anon, authenticated, service_role;
-grant execute on function public.submit_hall_opinion(bigint, text, text, text), public.hall_topic_stats(bigint)
+grant execute on function public.submit_hall_opinion(bigint, text, text, text, text), public.hall_topic_stats(bigint)
   to anon, authenticated, service_role;

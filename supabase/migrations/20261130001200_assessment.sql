@@ -263,17 +263,18 @@ begin
          round(greatest(0, weight * (1 - least(achievement, 100) / 100)), 2)
   from t_ach;
 
-  -- 2. Mass evaluation from panel responses; open answers only as public sentiment.
+  -- 2. Mass evaluation from panel responses; open answers only as public sentiment, and of those
+  -- only answers from confirmed contacts (quick, unverified answers are shown apart, never scored).
   create temporary table t_mass on commit drop as
   with response as (
-    select s.unit_id, s.mode, r.id, r.respondent_group,
+    select s.unit_id, s.mode, r.id, r.respondent_group, r.verification,
            sum(q.weight * (a.rating - 1) * 25.0) / sum(q.weight) as score
     from public.surveys s
     join public.survey_responses r on r.survey_id = s.id
     join public.survey_answers a on a.response_id = r.id
     join public.survey_questions q on q.id = a.question_id
     where s.year = p_year and s.unit_id is not null and q.kind = 'rating' and q.weight > 0 and a.rating is not null
-    group by s.unit_id, s.mode, r.id, r.respondent_group),
+    group by s.unit_id, s.mode, r.id, r.respondent_group, r.verification),
   grp as (
     select unit_id, respondent_group, count(*)::int as n, round(avg(score), 2) as mean,
            round(coalesce(stddev_samp(score), 0), 2) as sd,
@@ -296,7 +297,8 @@ begin
              order by respondent_group) as groups
     from flagged group by unit_id),
   open as (
-    select unit_id, avg(score) as score, count(*)::int as n from response where mode = 'open' group by unit_id)
+    select unit_id, avg(score) as score, count(*)::int as n from response
+    where mode = 'open' and verification = 'verified' group by unit_id)
   select u.id as unit_id, c.mass, coalesce(c.sample, 0) as sample, c.margin, coalesce(c.groups, '[]') as groups,
          o.score as open_score, coalesce(o.n, 0) as open_n
   from public.units u left join combined c on c.unit_id = u.id left join open o on o.unit_id = u.id;

@@ -60,9 +60,9 @@ describe('decision and hearing commands', () => {
 
   it('opens a hearing with a committed seed, draws it on close, and the draw verifies', async () => {
     const seedFile = path.join(dir, 'h.seed');
-    // Sign-ups open now and end in a few seconds, and the hearing follows: each later step may
-    // only be taken once its time has come.
-    const closesAt = Date.now() + 6000;
+    // Sign-ups open now and end well after the CLI calls below (each a process start, slow on a
+    // busy machine), and the hearing follows: each later step may only be taken once its time has come.
+    const closesAt = Date.now() + 60_000;
     const heldAt = closesAt + 1000;
     const opened = gongshi('hearing', 'open', '--decision', 'water-2027', '--title', '水价听证会', '--summary', '听取意见', '--venue', '市民中心',
       '--held-at', new Date(heldAt).toISOString(), '--seats', '3', '--signup-opens', 'now', '--signup-closes', new Date(closesAt).toISOString(),
@@ -83,6 +83,20 @@ describe('decision and hearing commands', () => {
     const early = gongshi('hearing', 'close', '1', '--reveal-seed', `@${seedFile}`);
     expect(early.code).toBe(1);
     expect(early.err).toMatch(/cannot be closed before then/);
+
+    // Staff review the reserved-category claims before the draw: contacts masked; one expert confirmed.
+    const claims = gongshi('signups', 'claims', '--hearing', '1');
+    expect(claims.code, claims.err).toBe(0);
+    expect(claims.out).toMatch(/ABCDEFG0\s+expert\s+To be reviewed/);
+    expect(claims.out).toContain('p***@example.invalid');
+    expect(claims.out).not.toContain('p0@example.invalid');
+    const refused = gongshi('signups', 'review', '--hearing', '1', '--signup', 'ABCDEFG1', '--refuse');
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/needs --reason/);
+    const reviewed = gongshi('signups', 'review', '--hearing', '1', '--signup', 'ABCDEFG0', '--confirm');
+    expect(reviewed.code, reviewed.err).toBe(0);
+    expect(reviewed.out).toMatch(/ABCDEFG0 \(expert\): claim confirmed/);
+
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, heldAt - Date.now() + 200)));
     const wrong = gongshi('hearing', 'close', '1', '--reveal-seed', 'not-the-seed-but-long-enough-to-be-one-0123');
     expect(wrong.code).toBe(1);
@@ -90,6 +104,11 @@ describe('decision and hearing commands', () => {
     const closed = gongshi('hearing', 'close', '1', '--reveal-seed', `@${seedFile}`);
     expect(closed.code, closed.err).toBe(0);
     expect(closed.out).toMatch(/6 sign-ups for 3 seats; 3 selected, 3 waitlisted/);
+    // The confirmed expert takes the reserved seat; the unreviewed claims drew in the general pool.
+    const drawnDb = await openPglite(dataDir);
+    expect(await drawnDb.query(`select public_id, category, drawn from public.hearing_draws where public_id in ('ABCDEFG0', 'ABCDEFG1') order by public_id`))
+      .toEqual([{ public_id: 'ABCDEFG0', category: 'expert', drawn: 'selected' }, { public_id: 'ABCDEFG1', category: 'general', drawn: expect.any(String) as string }]);
+    await drawnDb.close();
     const verified = gongshi('hearing', 'verify', '1');
     expect(verified.code).toBe(0);
     expect(verified.out).toMatch(/equal the recomputation\. OK/);

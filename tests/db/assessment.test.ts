@@ -42,8 +42,11 @@ async function report(q: Queryable, target: number, period: string, status: stri
   });
 }
 
-/** A panel (or open) survey of a unit with one rating question; ratings per respondent group. */
-async function survey(q: Queryable, code: string, ratings: Record<string, number[]>, mode = 'panel') {
+/**
+ * A panel (or open) survey of a unit with one rating question; ratings per respondent group. Open
+ * answers are from confirmed contacts, and `quick` more come from unverified browsers.
+ */
+async function survey(q: Queryable, code: string, ratings: Record<string, number[]>, mode = 'panel', quick: number[] = []) {
   seq++;
   const survey = await insertRow(q, 'public.surveys', {
     slug: `s-${seq}`, year: 2026, unit_id: unit.get(code)!, mode, title: '满意度测评', description: '测评',
@@ -52,11 +55,14 @@ async function survey(q: Queryable, code: string, ratings: Record<string, number
   const question = await insertRow(q, 'public.survey_questions', {
     survey_id: survey, position: 1, kind: 'rating', prompt: '总体满意度', weight: 1,
   });
-  for (const [group, values] of Object.entries(ratings)) {
-    for (const rating of values) {
-      const response = await insertRow(q, 'public.survey_responses', { survey_id: survey, respondent_group: group });
-      await q.query(`insert into public.survey_answers (response_id, question_id, rating) values ($1, $2, $3)`, [response, question, rating]);
-    }
+  const answers: [group: string, rating: number, verification: string][] = [
+    ...Object.entries(ratings).flatMap(([group, values]) =>
+      values.map((rating): [string, number, string] => [group, rating, mode === 'panel' ? 'invitation' : 'verified'])),
+    ...quick.map((rating): [string, number, string] => ['public', rating, 'quick']),
+  ];
+  for (const [group, rating, verification] of answers) {
+    const response = await insertRow(q, 'public.survey_responses', { survey_id: survey, respondent_group: group, verification });
+    await q.query(`insert into public.survey_answers (response_id, question_id, rating) values ($1, $2, $3)`, [response, question, rating]);
   }
 }
 
@@ -110,7 +116,8 @@ beforeAll(async () => {
     for (const code of ['M1', 'M3', 'M4', 'M5', 'M6', 'D1', 'D2', 'D3']) await survey(q, code, usual);
     await survey(q, 'M2', { citizen: [5, 3, 1], representative: [4, 4, 4] }); // 0.6·50 + 0.4·75 = 60
     await survey(q, 'M8', { citizen: [5, 5, 5], representative: [1, 1] }); // representatives below 3: excluded → 100
-    await survey(q, 'M7', { citizen: [1, 1, 1, 1] }, 'open'); // M7 has no panel: open answers do not count
+    // M7 has no panel: open answers do not count; quick (unverified) ones are not even sentiment.
+    await survey(q, 'M7', { public: [1, 1, 1, 2] }, 'open', [5, 5]);
     // Daily monitoring: M3 −10 −5 → 85; M4 +5 → clamped at 100.
     for (const [code, delta] of [['M3', -10], ['M3', -5], ['M4', 5]] as const) {
       await insertRow(q, 'public.supervision_records', {
@@ -139,13 +146,15 @@ interface Result {
   grade: string;
   consequence: string;
   open_sample_size: number;
+  open_score: number | null;
 }
 
 async function results(run: number): Promise<Map<string, Result>> {
   const rows = await db.query<Result>(
     `select substr(u.code, 4) as code, a.target_score::float8 as target_score, a.mass_score::float8 as mass_score,
             a.mass_margin::float8 as mass_margin, a.mass_sample_size, a.monitoring_score::float8 as monitoring_score,
-            a.total_score::float8 as total_score, a.rank_in_pool, a.is_bottom, a.grade, a.consequence, a.open_sample_size
+            a.total_score::float8 as total_score, a.rank_in_pool, a.is_bottom, a.grade, a.consequence, a.open_sample_size,
+            a.open_score::float8 as open_score
      from public.annual_assessments a join public.units u on u.id = a.unit_id where a.run_id = $1`,
     [run],
   );
@@ -203,7 +212,8 @@ describe('compute_assessment on the hand-built city', () => {
   });
 
   it('keeps open answers apart as public sentiment', () => {
-    expect(byUnit.get('M7')).toMatchObject({ mass_score: null, mass_sample_size: 0, open_sample_size: 4 });
+    // (1 + 1 + 1 + 2 → 0, 0, 0, 25 on 0–100) / 4 = 6.25: the two quick 5s are left out.
+    expect(byUnit.get('M7')).toMatchObject({ mass_score: null, mass_sample_size: 0, open_sample_size: 4, open_score: 6.25 });
   });
 
   it('scores every target and says which cost points', async () => {

@@ -17,14 +17,19 @@ import {
   ASSESSMENT_YEAR_STATUSES, CADRE_RATING_RULES, CADRE_RATINGS, CONSEQUENCES, GRADES, SCORE_BASES,
 } from '../../src/lib/domain/assessment.ts';
 import { BULLETIN_KINDS } from '../../src/lib/domain/bulletins.ts';
+import { CONTACT_CODE_PURPOSES } from '../../src/lib/domain/contacts.ts';
 import { DECISION_KINDS, DECISION_STATUSES, RECOMMENDATIONS } from '../../src/lib/domain/decisions.ts';
 import {
-  DRAW_OUTCOMES, DRAW_STATUSES, HEARING_STATUSES, SIGNUP_CATEGORIES, SIGNUP_STATUSES,
+  CLAIM_REVIEWS, DRAW_CATEGORIES, DRAW_OUTCOMES, DRAW_STATUSES, HEARING_STATUSES, SIGNUP_CATEGORIES, SIGNUP_STATUSES,
 } from '../../src/lib/domain/hearings.ts';
 import { CATEGORIES, DIRECTIONS } from '../../src/lib/domain/indicators.ts';
-import { OPINION_STATUSES, QUESTION_KINDS, RESPONDENT_GROUP, SURVEY_MODES } from '../../src/lib/domain/participation.ts';
+import { MESSAGE_CHANNELS, MESSAGE_LOCALES, MESSAGE_STATUSES } from '../../src/lib/domain/messages.ts';
+import {
+  OPEN_RESPONSE_VERIFICATIONS, OPINION_STATUSES, QUESTION_KINDS, RESPONDENT_GROUP, RESPONSE_VERIFICATIONS, SURVEY_MODES,
+} from '../../src/lib/domain/participation.ts';
 import { REPORT_STATUSES } from '../../src/lib/domain/progress.ts';
 import { SUPERVISION_METHODS } from '../../src/lib/domain/supervision.ts';
+import { SUBSCRIPTION_STATUSES, SUBSCRIPTION_TOPIC_KINDS } from '../../src/lib/domain/subscriptions.ts';
 import { BASELINE_KINDS, TARGET_LIFECYCLE_STAGES } from '../../src/lib/domain/targets.ts';
 import { SECTOR, UNIT_KINDS } from '../../src/lib/domain/units.ts';
 import type { Db } from '../../src/lib/db/types.ts';
@@ -68,11 +73,25 @@ const ENUMERATIONS: Readonly<Record<string, Mapping>> = {
   'public.hearing_quotas.category': declared('SIGNUP_CATEGORIES in hearings.ts', SIGNUP_CATEGORIES),
   'private.hearing_signups.category': declared('SIGNUP_CATEGORIES in hearings.ts', SIGNUP_CATEGORIES),
   'private.hearing_signups.status': declared('SIGNUP_STATUSES in hearings.ts', SIGNUP_STATUSES),
+  'private.hearing_signups.category_review': declared('CLAIM_REVIEWS in hearings.ts', CLAIM_REVIEWS),
+  'private.hearing_signups.locale': declared('MESSAGE_LOCALES in messages.ts', MESSAGE_LOCALES),
+  'public.hearing_draws.category': declared('DRAW_CATEGORIES in hearings.ts', DRAW_CATEGORIES),
   'public.hearing_draws.drawn': declared('DRAW_OUTCOMES in hearings.ts', DRAW_OUTCOMES),
   'public.hearing_draws.current_status': declared('DRAW_STATUSES in hearings.ts', DRAW_STATUSES),
   'public.hall_opinions.status': declared('OPINION_STATUSES in participation.ts', OPINION_STATUSES),
   'public.surveys.mode': declared('SURVEY_MODES in participation.ts', SURVEY_MODES),
   'public.survey_questions.kind': declared('QUESTION_KINDS in participation.ts', QUESTION_KINDS),
+  'public.survey_responses.verification': declared('RESPONSE_VERIFICATIONS in participation.ts', RESPONSE_VERIFICATIONS),
+  'private.open_survey_participants.verification': declared('OPEN_RESPONSE_VERIFICATIONS in participation.ts', OPEN_RESPONSE_VERIFICATIONS),
+  'private.hall_opinion_contacts.locale': declared('MESSAGE_LOCALES in messages.ts', MESSAGE_LOCALES),
+  'private.contact_codes.purpose': declared('CONTACT_CODE_PURPOSES in contacts.ts', CONTACT_CODE_PURPOSES),
+  'private.outbox.channel': declared('MESSAGE_CHANNELS in messages.ts', MESSAGE_CHANNELS),
+  'private.outbox.locale': declared('MESSAGE_LOCALES in messages.ts', MESSAGE_LOCALES),
+  'private.outbox.status': declared('MESSAGE_STATUSES in messages.ts', MESSAGE_STATUSES),
+  'private.undeliverable_recipients.channel': declared('MESSAGE_CHANNELS in messages.ts', MESSAGE_CHANNELS),
+  'private.subscriptions.topic_kind': declared('SUBSCRIPTION_TOPIC_KINDS in subscriptions.ts', SUBSCRIPTION_TOPIC_KINDS),
+  'private.subscriptions.status': declared('SUBSCRIPTION_STATUSES in subscriptions.ts', SUBSCRIPTION_STATUSES),
+  'private.subscriptions.locale': declared('MESSAGE_LOCALES in messages.ts', MESSAGE_LOCALES),
 };
 
 /** Open enumerations: the column's check is a pattern, which must be the declaration's openPattern. */
@@ -86,6 +105,10 @@ const OPEN_ENUMERATIONS: Readonly<Record<string, { declaration: string; pattern:
 const NOT_ENUMERATIONS: Readonly<Record<string, string>> = {
   'public.decisions.hearing_required_for_kind': 'the kinds that require a hearing: a rule over decisions.kind',
   'public.hearings.seed_is_revealed_after_signups': 'the states after sign-ups close: a rule over hearings.status',
+  'private.hearing_signups.confirmed_signup_has_date_and_code':
+    'the states before confirmation (pending, expired) have no date or code: a rule over hearing_signups.status',
+  'private.hearing_signups.reserved_category_is_reviewed':
+    'the reserved categories (RESERVED_CATEGORIES) are claims under review: a rule over hearing_signups.category',
   'public.assessment_years.qualitative_scores_complete':
     'the keys of the qualitative scoring table (final status, split by timeliness): json keys, not a column',
 };

@@ -13,6 +13,7 @@ import { openPgliteInWorker } from '../../src/lib/db/pglite-thread.ts';
 import { countRows, createTestDb, TEST_DATABASE_URL } from './harness.ts';
 import { startTestPortal, type TestPortal } from './test-portal.ts';
 import { insertParticipation, type Participation } from './participation-fixtures.ts';
+import { contactToken } from './hearing-signup-helpers.ts';
 
 let db: Db;
 let fx: Participation;
@@ -89,15 +90,22 @@ describe('successful calls', () => {
   });
 
   it('passes the client address in request.headers: a spoofed X-Forwarded-For is replaced', async () => {
-    // Open surveys take one response per client address: the second call comes from the same socket.
-    const answers = [{ question_id: fx.question.openRating, value: 4 }];
-    const first = await post('submit_survey_response', JSON.stringify({ survey_id: fx.survey.open, answers }), { 'x-forwarded-for': '203.0.113.1' });
-    expect(first.status).toBe(200);
-    const second = await post('submit_survey_response', JSON.stringify({ survey_id: fx.survey.open, answers }), {
-      'x-forwarded-for': '203.0.113.2', 'x-real-ip': '203.0.113.2', 'cf-connecting-ip': '203.0.113.2',
+    // Rate limits count per client address: calls claiming other addresses are charged to the socket's.
+    const spoofed = ['203.0.113.1', '203.0.113.2'];
+    const hashes = await db.transaction(async (tx) => {
+      const out: string[] = [];
+      for (const address of spoofed) {
+        await tx.query(`select set_config('request.headers', $1, true)`, [JSON.stringify({ 'x-forwarded-for': address })]);
+        out.push((await tx.query<{ h: string }>(`select private.client_hash() as h`))[0]!.h);
+      }
+      return out;
     });
-    expect(second.status).toBe(409);
-    expect(((await second.json()) as { code: string }).code).toBe('23505');
+    const body = JSON.stringify({ topic_id: fx.topic.open, body: '声称来自别处的意见' });
+    expect((await post('submit_hall_opinion', body, { 'x-forwarded-for': spoofed[0]! })).status).toBe(200);
+    expect((await post('submit_hall_opinion', body, {
+      'x-forwarded-for': spoofed[1]!, 'x-real-ip': spoofed[1]!, 'cf-connecting-ip': spoofed[1]!,
+    })).status).toBe(200);
+    expect(await countRows(db, 'private.rate_limit_buckets', 'client_hash = any($1::text[])', [hashes])).toBe(0);
   });
 
   it('the service_role key calls what anon may not', async () => {
@@ -127,11 +135,13 @@ describe('errors from the database: PostgREST status mapping and body', () => {
   });
 
   it('23505 duplicate → 409, and a used token → 410', async () => {
-    const person = { hearing_id: fx.hearing.open, name: '赵六', contact: 'dup@example.invalid', category: 'expert' };
+    // With a token for the contact, its owner may learn of the duplicate (without one, everyone gets the same answer).
+    const person = { hearing_id: fx.hearing.open, name: '赵六', contact: 'dup@example.invalid', category: 'expert', contact_token: await contactToken(db, 'dup@example.invalid') };
     expect((await anon.rpc('sign_up_for_hearing', person)).status).toBe(200);
     const duplicate = await anon.rpc('sign_up_for_hearing', person);
     expect(duplicate.status).toBe(409);
-    expect(duplicate.error).toMatchObject({ code: '23505', details: 'One sign-up per contact and hearing.' });
+    expect(duplicate.error).toMatchObject({ code: '23505' });
+    expect(duplicate.error!.details).toMatch(/^Sign-up [0-9A-Z]{8}, status registered\.$/);
     expect(duplicate.error!.hint).toMatch(/confirmation code/);
 
     const args = { survey_id: fx.survey.panel, token: fx.tokens[0], answers: [{ question_id: fx.question.rating, value: 5 }] };
@@ -144,7 +154,9 @@ describe('errors from the database: PostgREST status mapping and body', () => {
   it('PT429 → 429 once the rate limit is reached, and nothing is written', async () => {
     await db.query(`update private.rate_limits set max_calls = 1 where rpc = 'check_hearing_signup'`);
     try {
-      const signup = await anon.rpc('sign_up_for_hearing', { hearing_id: fx.hearing.open, name: '钱七', contact: 'rate@example.invalid', category: 'other' });
+      const signup = await anon.rpc('sign_up_for_hearing', {
+        hearing_id: fx.hearing.open, name: '钱七', contact: 'rate@example.invalid', category: 'other', contact_token: await contactToken(db, 'rate@example.invalid'),
+      });
       const code = (signup.data as { confirmation_code: string }).confirmation_code;
       expect((await anon.rpc('check_hearing_signup', { code })).status).toBe(200);
       const limited = await anon.rpc('check_hearing_signup', { code });

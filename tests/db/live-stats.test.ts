@@ -30,8 +30,12 @@ afterAll(async () => {
 });
 
 const stats = (surveyId: number) => callRpc<Stats>(db, 'survey_stats', { survey_id: surveyId });
+let browsers = 0;
 const answerOpen = (rating: number) =>
-  callRpc(db, 'submit_survey_response', { survey_id: fx.survey.open, answers: json([{ question_id: fx.question.openRating, value: rating }]) }, { context: newClient() });
+  callRpc(db, 'submit_survey_response', {
+    survey_id: fx.survey.open, answers: json([{ question_id: fx.question.openRating, value: rating }]),
+    browser_token: `live-stats-browser-${++browsers}-0123456789`,
+  }, { context: newClient() });
 
 /** The aggregates recounted from the rows, the way survey_stats counted before counters. */
 async function recount(surveyId: number) {
@@ -90,11 +94,20 @@ describe('counters agree with a recount of the rows', () => {
     }
     const surveys = await db.query<{ id: number }>(`select id::int from public.surveys order by id`);
     for (const { id } of surveys) {
-      const [counted] = await db.query<{ s: { responses: number; by_group: Record<string, number>; questions: { position?: number; kind?: string }[] } }>(
-        `select private.survey_counted_stats($1) as s`, [id]);
-      const { questions, ...totals } = counted!.s;
+      const [counted] = await db.query<{ s: {
+        responses: number; by_group: Record<string, number>; questions: { position?: number; kind?: string }[];
+        by_verification: Record<string, { responses: number }>;
+      } }>(`select private.survey_counted_stats($1) as s`, [id]);
+      const { questions, by_verification: byKind, ...totals } = counted!.s;
       const expected = await recount(id);
       expect(totals, `survey ${id}`).toEqual({ responses: expected.responses, by_group: expected.by_group });
+      // Each kind of response apart, recounted from the rows.
+      const kinds = await db.query<{ verification: string; n: number }>(
+        `select verification, count(*)::int as n from public.survey_responses where survey_id = $1 group by 1`, [id]);
+      for (const [kind, figures] of Object.entries(byKind)) {
+        expect(figures.responses, `survey ${id}, ${kind}`).toBe(kinds.find((k) => k.verification === kind)?.n ?? 0);
+      }
+      expect(kinds.every((k) => k.verification in byKind), `survey ${id}: every kind published`).toBe(true);
       expect(questions.map(({ position: _p, kind: _k, ...rest }) => rest), `survey ${id}`).toEqual(expected.questions ?? []);
     }
   });

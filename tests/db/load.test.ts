@@ -1,5 +1,5 @@
 /**
- * Load: 10,000 calls of the eight citizen RPCs from 50 concurrent clients through the real
+ * Load: 10,000 calls of every citizen RPC from 50 concurrent clients through the real
  * gateway on loopback, while staff close one hearing and draw its lottery halfway through.
  * Proven: no 5xx and no malformed answer, every acknowledged write present exactly once, no
  * invitation token counted twice, the drawn hearing never oversold — also when its selected
@@ -40,6 +40,17 @@ it(`holds ${CALLS.toLocaleString('en')} calls from ${CLIENTS} concurrent clients
   const ledger = await runLoad({
     base: portal.base, anonKey: portal.keys.anonKey, fixture: fx, total: CALLS, clients: CLIENTS,
     halfway: () => closeAndDraw(db, fx),
+    codeFor: async (contact) => {
+      const [row] = await db.query<{ code: string }>(
+        `select payload ->> 'code' as code from private.outbox where recipient = $1 and template = 'contact_code' order by id desc limit 1`, [contact]);
+      return row!.code;
+    },
+    subscriptionTokenFor: async (email) => {
+      const [row] = await db.query<{ token: string }>(
+        `select payload ->> 'token' as token from private.outbox where recipient = $1 and template = 'subscription_confirm'
+         order by id desc limit 1`, [email]);
+      return row!.token;
+    },
   });
   console.log(`load: ${summarise(ledger, CLIENTS)}`);
   expect(ledger.violations.slice(0, 10)).toEqual([]);
@@ -48,8 +59,9 @@ it(`holds ${CALLS.toLocaleString('en')} calls from ${CLIENTS} concurrent clients
   for (const rpc of CITIZEN_RPCS) {
     expect(ledger.statuses[rpc]?.[200] ?? 0, rpc).toBeGreaterThan(100);
   }
-  expect(ledger.panelResponses.size).toBeGreaterThan(500);
-  expect(ledger.statuses['submit_survey_response']?.[410] ?? 0, 'the second use of each token is refused').toBeGreaterThan(500);
+  // About one call in ten is a panel answer (MIX), each token sent twice: ~490 of each outcome.
+  expect(ledger.panelResponses.size).toBeGreaterThan(400);
+  expect(ledger.statuses['submit_survey_response']?.[410] ?? 0, 'the second use of each token is refused').toBeGreaterThan(400);
 
   const verified = await verifyLedger(db, fx, ledger, { complete: true });
   expect(verified.problems).toEqual([]);
@@ -60,14 +72,15 @@ it(`holds ${CALLS.toLocaleString('en')} calls from ${CLIENTS} concurrent clients
   // waitlist, and the seats are never oversold.
   const selected = await db.query<{ public_id: string }>(
     `select public_id from private.hearing_signups where hearing_id = $1 and status = 'selected'`, [fx.hearingDrawn]);
+  const codes = new Map([...fx.seeded, ...ledger.signups.values()].map((s) => [s.publicId, s.code]));
   const answers = await Promise.all(selected.map(async ({ public_id }, i) => {
     const response = await fetch(`${portal.base}/rest/v1/rpc/withdraw_hearing_signup`, {
       method: 'POST',
       // Each person calls from an address of their own, named by the trusted proxy.
       headers: { apikey: portal.keys.anonKey, 'content-type': 'application/json', 'x-real-ip': `198.51.100.${i + 1}` },
-      body: JSON.stringify({ code: ledger.signups.get(public_id)!.code }),
+      body: JSON.stringify({ code: codes.get(public_id)! }),
     });
-    if (response.ok) ledger.withdrawn.add(public_id);
+    if (response.ok && ledger.signups.has(public_id)) ledger.withdrawn.add(public_id);
     return response.status;
   }));
   expect(answers).toEqual(selected.map(() => 200));

@@ -10,7 +10,8 @@ import { UsageError } from '../../src/lib/usage-error.ts';
 import { invitationStatus, issueInvitations } from '../../src/lib/surveys/invitations.ts';
 import { listOpinions, publishOpinions, rejectOpinions, respondToOpinion } from '../../src/lib/hall/opinions.ts';
 import { csvField } from '../../src/lib/private-csv.ts';
-import { exportSignups } from '../../src/lib/hearings/signups.ts';
+import { exportSignups, listClaims, reviewClaim } from '../../src/lib/hearings/signups.ts';
+import { signUpVerified } from './hearing-signup-helpers.ts';
 import type { Db } from '../../src/lib/db/types.ts';
 import { countRows, createTestDb, expectPgError } from './harness.ts';
 import { callRpc, insertParticipation, json, type Participation } from './participation-fixtures.ts';
@@ -30,8 +31,12 @@ afterAll(async () => {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const submit = async (body: string) =>
-  (await callRpc<{ id: number }>(db, 'submit_hall_opinion', { topic_id: fx.topic.open, body, contact: 'author@example.invalid' })).id;
+/** An opinion whose author left a verified contact (a token as verify_contact hands it out). */
+const submit = async (body: string) => {
+  const [row] = await db.query<{ token: string }>(
+    `select private.issue_contact_token(private.contact_key('author@example.invalid', 'contact')) ->> 'contact_token' as token`);
+  return (await callRpc<{ id: number }>(db, 'submit_hall_opinion', { topic_id: fx.topic.open, body, contact_token: row!.token })).id;
+};
 
 describe('opinions', () => {
   it('lists pending opinions without contacts; publishes and rejects all or none', async () => {
@@ -79,7 +84,8 @@ describe('invitations', () => {
       expect(token).toMatch(/^([0-9A-HJKMNP-TV-Z]{4}-){5}[0-9A-HJKMNP-TV-Z]{4}$/);
       expect(hashes).not.toContain(token);
     }
-    expect(lines[1]).toContain('https://gongshi.example/surveys/panel-survey/');
+    // The link carries its own token in the fragment, which browsers never send to a server.
+    expect(lines[1]!.split(',')[3]).toBe(`https://gongshi.example/surveys/panel-survey/#token=${tokens[0]}`);
     const answered = await callRpc(db, 'submit_survey_response', {
       survey_id: fx.survey.panel, token: tokens[0]!, answers: json([{ question_id: fx.question.rating, value: 3 }]),
     });
@@ -106,10 +112,12 @@ describe('invitations', () => {
 
 describe('signups export', () => {
   it('writes names and contacts of a hearing to a new owner-only file, formulas defused', async () => {
-    await callRpc(db, 'sign_up_for_hearing', {
+    await signUpVerified(db, {
       hearing_id: fx.hearing.open, name: '孙八', contact: 'sun@example.invalid', category: 'npc_deputy', district_id: fx.base.unitB,
       statement: '=HYPERLINK("http://evil.example","点我")',
     });
+    // A sign-up whose contact never confirmed its code is nobody yet: not exported.
+    await callRpc(db, 'sign_up_for_hearing', { hearing_id: fx.hearing.open, name: '未确认', contact: 'unconfirmed@example.invalid', category: 'other' });
     const file = path.join(dir, 'signups.csv');
     const { count } = await exportSignups(db, fx.hearing.open, file);
     expect(count).toBe(1);
@@ -120,6 +128,18 @@ describe('signups export', () => {
     expect((fs.statSync(file).mode & 0o777).toString(8)).toBe('600');
     await expect(exportSignups(db, 424242, path.join(dir, 'none.csv'))).rejects.toThrow(/No hearing/);
     expect(fs.existsSync(path.join(dir, 'none.csv'))).toBe(false);
+  });
+
+  it('claims lists reserved-category claims with contacts masked; review confirms or refuses them', async () => {
+    const claim = await signUpVerified(db, { hearing_id: fx.hearing.open, name: '周九', contact: 'zhou.jiu@example.invalid', category: 'expert' });
+    const before = await listClaims(db, fx.hearing.open);
+    const row = before.rows.find((r) => r.public_id === claim.public_id)!;
+    expect(row).toMatchObject({ name: '周九', contact: 'z***@example.invalid', category: 'expert', review: 'claimed' });
+    expect(JSON.stringify(before.rows)).not.toContain('zhou.jiu@example.invalid');
+    await expect(reviewClaim(db, fx.hearing.open, claim.public_id, 'refused', null)).rejects.toThrow(/needs a reason/);
+    expect(await reviewClaim(db, fx.hearing.open, claim.public_id.toLowerCase(), 'refused', '未提供专家证明')).toMatchObject({ review: 'refused', reason: '未提供专家证明' });
+    expect(await reviewClaim(db, fx.hearing.open, claim.public_id, 'confirmed', null)).toMatchObject({ review: 'confirmed', reason: null });
+    expect((await listClaims(db, fx.hearing.open)).rows.find((r) => r.public_id === claim.public_id)).toMatchObject({ review: 'confirmed' });
   });
 
   it('csvField quotes and defuses', () => {

@@ -9,6 +9,7 @@ import { openPostgres } from '../../src/lib/db/postgres.ts';
 import type { Db } from '../../src/lib/db/types.ts';
 import { countRows, createTestDb, expectPgError, TEST_DATABASE_URL } from './harness.ts';
 import { callRpc, insertParticipation, json, newClient, writtenCounts, type Participation } from './participation-fixtures.ts';
+import { contactToken, signUpVerified } from './hearing-signup-helpers.ts';
 
 let db: Db;
 /** The same database, with a pool of 20 connections on Postgres. */
@@ -54,24 +55,37 @@ describe('concurrency', () => {
     expect(await countRows(db, 'private.survey_invitations', 'used_at is not null')).toBe(1);
   });
 
-  it('the same contact signing up 10 times at once gets one sign-up', async () => {
+  it('the same contact signing up 10 times at once gets one pending sign-up, and every call the same answer', async () => {
     const { fulfilled, codes } = await settle(Array.from({ length: 10 }, () =>
       callRpc(wide, 'sign_up_for_hearing', {
         hearing_id: fx.hearing.open, name: '并发测试', contact: 'race@example.invalid', category: 'citizen_representative',
       })));
-    expect(fulfilled).toBe(1);
-    expect(codes).toEqual(Array.from({ length: 9 }, () => '23505'));
+    expect(fulfilled).toBe(10);
+    expect(codes).toEqual([]);
     expect(await countRows(db, 'private.hearing_signups', `contact_key = 'race@example.invalid'`)).toBe(1);
   });
 
-  it('one client answering an open survey 10 times at once is counted once', async () => {
-    const context = newClient();
+  it('the same contact confirmed and signing up 10 times at once with its token gets one sign-up; its owner is told of the rest', async () => {
+    const token = await contactToken(db, 'race-token@example.invalid');
     const { fulfilled, codes } = await settle(Array.from({ length: 10 }, () =>
-      callRpc(wide, 'submit_survey_response', {
-        survey_id: fx.survey.open, answers: json([{ question_id: fx.question.openRating, value: 3 }]),
-      }, { context })));
+      callRpc(wide, 'sign_up_for_hearing', {
+        hearing_id: fx.hearing.open, name: '并发测试', contact: 'race-token@example.invalid', category: 'citizen_representative', contact_token: token,
+      })));
     expect(fulfilled).toBe(1);
     expect(codes).toEqual(Array.from({ length: 9 }, () => '23505'));
+    expect(await countRows(db, 'private.hearing_signups', `contact_key = 'race-token@example.invalid'`)).toBe(1);
+  });
+
+  it('one browser answering an open survey 10 times at once is counted once; ten browsers behind one address, ten times', async () => {
+    const context = newClient();
+    const answer = (browser: string) => callRpc(wide, 'submit_survey_response', {
+      survey_id: fx.survey.open, answers: json([{ question_id: fx.question.openRating, value: 3 }]), browser_token: browser,
+    }, { context });
+    const same = await settle(Array.from({ length: 10 }, () => answer('concurrency-one-browser-token')));
+    expect(same.fulfilled).toBe(1);
+    expect(same.codes).toEqual(Array.from({ length: 9 }, () => '23505'));
+    const neighbours = await settle(Array.from({ length: 10 }, (_, i) => answer(`concurrency-neighbour-browser-${i}`)));
+    expect(neighbours.fulfilled).toBe(10);
   });
 });
 
@@ -93,7 +107,7 @@ describe('rate limits', () => {
       expect(await writtenCounts(db)).toEqual(before);
       await submit(newClient());
     } finally {
-      await db.query(`update private.rate_limits set max_calls = 5, per = interval '10 minutes' where rpc = 'submit_hall_opinion'`);
+      await db.query(`update private.rate_limits set max_calls = 120, per = interval '1 hour' where rpc = 'submit_hall_opinion'`);
     }
   });
 
@@ -101,7 +115,7 @@ describe('rate limits', () => {
     await db.query(`update private.rate_limits set max_calls = 1 where rpc in ('sign_up_for_hearing', 'check_hearing_signup')`);
     try {
       const context = newClient();
-      const signup = await callRpc<{ confirmation_code: string }>(db, 'sign_up_for_hearing', {
+      const signup = await signUpVerified(db, {
         hearing_id: fx.hearing.open, name: '限流者', contact: 'limit@example.invalid', category: 'other',
       }, { context });
       await callRpc(db, 'check_hearing_signup', { code: signup.confirmation_code }, { context });
@@ -110,8 +124,8 @@ describe('rate limits', () => {
         hearing_id: fx.hearing.open, name: '限流者', contact: 'limit2@example.invalid', category: 'other',
       }, { context }), 'PT429');
     } finally {
-      await db.query(`update private.rate_limits set max_calls = 10 where rpc = 'sign_up_for_hearing'`);
-      await db.query(`update private.rate_limits set max_calls = 60 where rpc = 'check_hearing_signup'`);
+      await db.query(`update private.rate_limits set max_calls = 300 where rpc = 'sign_up_for_hearing'`);
+      await db.query(`update private.rate_limits set max_calls = 600 where rpc = 'check_hearing_signup'`);
     }
   });
 

@@ -25,6 +25,7 @@ export const PARTICIPATION_TABLES = {
 export const WRITTEN_TABLES = [
   'public.hall_opinions', 'private.hall_opinion_contacts', 'private.hearing_signups', 'private.survey_invitations',
   'private.open_survey_participants', 'public.survey_responses', 'public.survey_answers', 'private.rate_limit_buckets',
+  'private.contact_codes', 'private.contact_tokens', 'private.outbox',
 ] as const;
 
 export interface Participation {

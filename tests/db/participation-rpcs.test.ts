@@ -9,6 +9,7 @@ import { Json } from './fixtures.ts';
 import {
   callRpc, insertParticipation, json, newClient, writtenCounts, type Args, type CitizenRpc, type Participation,
 } from './participation-fixtures.ts';
+import { signUpVerified } from './hearing-signup-helpers.ts';
 
 let db: Db;
 let fx: Participation;
@@ -34,10 +35,12 @@ async function refused(name: CitizenRpc, args: Args, code: string, message?: Reg
 const long = (n: number) => '长'.repeat(n);
 
 describe('submit_hall_opinion', () => {
-  it('stores a pending opinion, and the contact in private', async () => {
+  it('stores a pending opinion, and the verified contact in private', async () => {
+    const [verified] = await db.query<{ token: string }>(
+      `select private.issue_contact_token(private.contact_key('wang@example.invalid', 'contact')) ->> 'contact_token' as token`);
     const before = await writtenCounts(db);
     const result = await callRpc<{ id: number; status: string }>(db, 'submit_hall_opinion', {
-      topic_id: fx.topic.open, body: '  建议在小区增设充电桩。  ', display_name: '小王', contact: 'wang@example.invalid',
+      topic_id: fx.topic.open, body: '  建议在小区增设充电桩。  ', display_name: '小王', contact_token: verified!.token,
     });
     expect(result.status).toBe('pending');
     const [row] = await db.query<{ body: string; display_name: string }>(`select body, display_name from public.hall_opinions where id = $1`, [result.id]);
@@ -55,7 +58,8 @@ describe('submit_hall_opinion', () => {
     ['a body of one character (400)', { topic_id: 'TOPIC', body: '好' }, '23514', /too short/],
     ['a body over 2000 characters (400)', { topic_id: 'TOPIC', body: long(2001) }, '22001', /body is too long/],
     ['a display name over 40 characters (400)', { topic_id: 'TOPIC', body: '意见内容', display_name: long(41) }, '22001', /display_name/],
-    ['a contact that is neither e-mail nor phone (400)', { topic_id: 'TOPIC', body: '意见内容', contact: 'call me' }, '22023', /contact/],
+    ['a contact token that cannot be one (400)', { topic_id: 'TOPIC', body: '意见内容', contact_token: 'call me' }, '22023', /not a contact token/],
+    ['an unknown contact token (403)', { topic_id: 'TOPIC', body: '意见内容', contact_token: 'ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ' }, 'PT403', /not valid/],
     ['an unknown topic (404)', { topic_id: 987654, body: '意见内容' }, 'PT404', /no hall topic/],
   ] as [string, Args, string, RegExp?][])('refuses %s', async (_label, args, code, message) => {
     const resolved = Object.fromEntries(Object.entries(args).map(([k, v]) => [k, v === 'TOPIC' ? fx.topic.open : v]));
@@ -86,17 +90,18 @@ describe('hall_topic_stats', () => {
 });
 
 describe('sign_up_for_hearing, check_hearing_signup, withdraw_hearing_signup', () => {
-  const person = (contact: string): Args => ({ name: '李四', contact, category: 'affected_resident' });
+  const person = (contact: string): Args & { contact: string } => ({ name: '李四', contact, category: 'affected_resident' });
 
+  // Confirmed sign-ups (the contact verified; tests/db/hearing-signups.test.ts tries the code flow itself).
   it('signs up, checks and withdraws by code; a withdrawn contact may sign up again', async () => {
-    const signup = await callRpc<{ confirmation_code: string; public_id: string; status: string }>(db, 'sign_up_for_hearing', {
+    const signup = await signUpVerified(db, {
       hearing_id: fx.hearing.open, ...person('139 1234 5678'), district_id: fx.base.unitB, statement: '我家就在项目旁边。',
     });
     expect(signup.status).toBe('registered');
     expect(signup.public_id).toMatch(/^[0-9A-HJKMNP-TV-Z]{8}$/);
     const [stored] = await db.query<{ code_hash: string; contact_key: string }>(
       `select code_hash, contact_key from private.hearing_signups where public_id = $1`, [signup.public_id]);
-    expect(stored!.contact_key).toBe('13912345678');
+    expect(stored!.contact_key).toBe('+8613912345678');
     expect(stored!.code_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(await db.query(`select * from private.hearing_signups`))).not.toContain(signup.confirmation_code);
 
@@ -108,13 +113,15 @@ describe('sign_up_for_hearing, check_hearing_signup, withdraw_hearing_signup', (
     expect(await callRpc(db, 'check_hearing_signup', { code: signup.confirmation_code })).toMatchObject({ status: 'withdrawn' });
     await refused('withdraw_hearing_signup', { code: signup.confirmation_code }, 'PT410', /already been withdrawn/);
 
-    const again = await callRpc<{ status: string }>(db, 'sign_up_for_hearing', { hearing_id: fx.hearing.open, ...person('13912345678') });
+    const again = await signUpVerified(db, { hearing_id: fx.hearing.open, ...person('13912345678') });
     expect(again.status).toBe('registered');
   });
 
-  it('refuses a second sign-up of the same contact, however it is written (409)', async () => {
-    await callRpc(db, 'sign_up_for_hearing', { hearing_id: fx.hearing.open, ...person('Zhao@Example.invalid') });
-    await refused('sign_up_for_hearing', { hearing_id: fx.hearing.open, ...person(' zhao@example.INVALID ') }, '23505', /already signed up/);
+  it('tells a second sign-up of the same contact, however it is written, only to its owner (409 with its token)', async () => {
+    const first = await signUpVerified(db, { hearing_id: fx.hearing.open, ...person('Zhao@Example.invalid') });
+    await refused('sign_up_for_hearing', { hearing_id: fx.hearing.open, ...person(' zhao@example.INVALID '), contact_token: first.contact_token }, '23505', /already signed up/);
+    // Without the token, the same answer as for anyone: a message to the contact.
+    expect(await callRpc(db, 'sign_up_for_hearing', { hearing_id: fx.hearing.open, ...person(' zhao@example.INVALID ') })).toMatchObject({ status: 'code_sent' });
   });
 
   it.each([
@@ -130,6 +137,7 @@ describe('sign_up_for_hearing, check_hearing_signup, withdraw_hearing_signup', (
     ['a district that is not a district', { hearing_id: 'OPEN', name: '李四', contact: 'a@example.invalid', category: 'other', district_id: 'UNIT_A' }, '22023', /no district/],
     ['a statement over 1000 characters', { hearing_id: 'OPEN', name: '李四', contact: 'a@example.invalid', category: 'other', statement: long(1001) }, '22001', /statement/],
     ['an unknown hearing (404)', { hearing_id: 31337, name: '李四', contact: 'a@example.invalid', category: 'other' }, 'PT404', /no hearing/],
+    ['a language the portal does not have', { hearing_id: 'OPEN', name: '李四', contact: 'a@example.invalid', category: 'other', locale: 'fr' }, '22023', /not a language/],
   ] as [string, Args, string, RegExp?][])('refuses %s', async (_label, args, code, message) => {
     const resolved = Object.fromEntries(Object.entries(args).map(([k, v]) => [
       k, v === 'OPEN' ? fx.hearing.open : v === 'UNIT_A' ? fx.base.unitA : v]));
@@ -201,18 +209,21 @@ describe('submit_survey_response', () => {
     await refused('submit_survey_response', { survey_id: fx.survey.panel, token, answers: rating() }, 'PT410', /already been used/);
   });
 
-  it('takes one open response per client address (409 on the second)', async () => {
+  it('takes one quick open response per browser token, whatever the address (409 on the second)', async () => {
     const context = newClient();
     const answers = json([{ question_id: fx.question.openRating, value: 2 }]);
-    expect(await callRpc(db, 'submit_survey_response', { survey_id: fx.survey.open, answers }, { context }))
-      .toMatchObject({ respondent_group: 'public' });
-    await refused('submit_survey_response', { survey_id: fx.survey.open, answers }, '23505', /already been answered/, context);
-    // Another address may answer.
-    expect(await callRpc(db, 'submit_survey_response', { survey_id: fx.survey.open, answers })).toMatchObject({ answers: 1 });
+    const browser = 'participation-rpcs-browser-1';
+    expect(await callRpc(db, 'submit_survey_response', { survey_id: fx.survey.open, answers, browser_token: browser }, { context }))
+      .toMatchObject({ respondent_group: 'public', verification: 'quick' });
+    await refused('submit_survey_response', { survey_id: fx.survey.open, answers, browser_token: browser }, '23505', /already been answered/);
+    // Another browser behind the same address may answer (tests/db/open-surveys.test.ts has the rest).
+    expect(await callRpc(db, 'submit_survey_response', {
+      survey_id: fx.survey.open, answers, browser_token: 'participation-rpcs-browser-2' }, { context })).toMatchObject({ answers: 1 });
   });
 
   it.each([
     ['missing survey_id', { answers: 'RATING' }, '23502', /survey_id is required/],
+    ['an open response without contact or browser token', { survey_id: 'OPEN', answers: json([{ question_id: 'Q_OPEN', value: 3 }]) }, '23502', /contact_token or browser_token/],
     ['missing answers', { survey_id: 'PANEL', token: 'TOKEN' }, '23502', /answers is required/],
     ['survey_id of the wrong type', { survey_id: 'panel', answers: 'RATING' }, '22P02'],
     ['answers that are not an array', { survey_id: 'PANEL', token: 'TOKEN', answers: json({ q: 1 }) }, '22023', /must be a JSON array/],
@@ -235,6 +246,7 @@ describe('submit_survey_response', () => {
     };
     const resolve = (v: unknown): unknown => {
       if (v === 'PANEL') return fx.survey.panel;
+      if (v === 'OPEN') return fx.survey.open;
       if (v === 'TOKEN') return fx.tokens[5];
       if (v === 'OTHER') return fx.otherToken;
       if (v === 'RATING') return rating();

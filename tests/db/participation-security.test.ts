@@ -9,6 +9,7 @@ import { countRows, createTestDb, expectPgError } from './harness.ts';
 import {
   CITIZEN_RPCS, PARTICIPATION_TABLES, callRpc, insertParticipation, json, newClient, type Participation,
 } from './participation-fixtures.ts';
+import { codeSentTo, signUpVerified } from './hearing-signup-helpers.ts';
 
 let db: Db;
 let fx: Participation;
@@ -162,9 +163,19 @@ describe.each(API_ROLES)('%s, directly', (role) => {
     expect(opinion).toMatchObject({ status: 'pending', topic_id: fx.topic.open });
     expect(await callRpc(db, 'hall_topic_stats', { topic_id: fx.topic.open }, { role })).toMatchObject({ topic_id: fx.topic.open });
 
-    const signup = await callRpc<{ confirmation_code: string; public_id: string }>(db, 'sign_up_for_hearing', {
+    const signup = await signUpVerified(db, {
       hearing_id: fx.hearing.open, name: '测试者', contact: `${role}@example.invalid`, category: 'other',
     }, { role });
+    const code = await callRpc<{ request_id: string }>(db, 'sign_up_for_hearing', {
+      hearing_id: fx.hearing.open, name: '测试者', contact: `${role}-code@example.invalid`, category: 'other',
+    }, { role });
+    expect(await callRpc(db, 'message_status', { request_id: code.request_id }, { role })).toMatchObject({ status: 'queued' });
+    await expectPgError(callRpc(db, 'confirm_hearing_signup', {
+      hearing_id: fx.hearing.open, contact: `${role}-code@example.invalid`, code: 'AAAA-AAAA',
+    }, { role }), 'PT403');
+    expect(await callRpc(db, 'confirm_hearing_signup', {
+      hearing_id: fx.hearing.open, contact: `${role}-code@example.invalid`, code: await codeSentTo(db, `${role}-code@example.invalid`),
+    }, { role })).toMatchObject({ status: 'registered' });
     expect(signup.confirmation_code).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/);
     expect(await callRpc(db, 'check_hearing_signup', { code: signup.confirmation_code }, { role }))
       .toMatchObject({ public_id: signup.public_id, status: 'registered' });
@@ -182,9 +193,12 @@ describe.each(API_ROLES)('%s, directly', (role) => {
 
   it('never sees personal data in an RPC answer', async () => {
     const contact = `secret-${role}@example.invalid`;
-    const signup = await callRpc<{ confirmation_code: string }>(db, 'sign_up_for_hearing', {
+    const signup = await signUpVerified(db, {
       hearing_id: fx.hearing.open, name: '保密姓名', contact, category: 'expert', statement: '个人陈述',
     }, { role });
+    const answered = JSON.stringify(signup);
+    expect(answered).not.toContain(contact);
+    expect(answered).not.toContain('保密姓名');
     const checked = JSON.stringify(await callRpc(db, 'check_hearing_signup', { code: signup.confirmation_code }, { role }));
     const availability = JSON.stringify(await callRpc(db, 'hearing_availability', { hearing_id: fx.hearing.open }, { role }));
     for (const text of [checked, availability]) {

@@ -24,9 +24,23 @@ export interface SignupCodes {
   withdrawn: string[];
 }
 
+/** Tokens of subscriptions the test inserted: pending ones' confirmation tokens, and unsubscribe tokens. */
+export interface SubscriptionTokens {
+  confirm: string[];
+  unsubscribe: string[];
+}
+
 export interface FuzzContext {
   fx: Participation;
   codes: SignupCodes;
+  subscriptions: SubscriptionTokens;
+  /** Valid verified-contact tokens (as verify_contact hands them out), for opinions and open answers. */
+  contactTokens: string[];
+  /** Pending hearing sign-ups (of the open hearing) and the code sent to each: confirm_hearing_signup's successes. */
+  pendingSignups: { contact: string; code: string }[];
+  /** Contacts sent a code by request_contact_code (verify_contact's successes), and requests' ids. */
+  contactCodes: { contact: string; code: string }[];
+  requestIds: string[];
 }
 
 /** A value sent as this exact JSON text: nesting JSON.stringify could not produce, 1e999, … */
@@ -166,10 +180,11 @@ const text = (min: number, max: number) => {
   );
 };
 
-/** E-mail addresses and phone numbers as private.contact_key() and isContact() accept them. */
+/** E-mail addresses and phone numbers as private.contact_key() and isContact() accept them (and some they refuse). */
 export const validContact: fc.Arbitrary<string> = fc.oneof(
   fc.emailAddress().filter((e) => e.length <= 100),
   fc.stringMatching(/^\+?[0-9]{6,20}$/),
+  fc.tuple(fc.integer({ min: 13, max: 19 }), fc.integer({ min: 0, max: 999_999_999 })).map(([a, b]) => `${a}${String(b).padStart(9, '0')}`),
   fc.tuple(fc.integer({ min: 130, max: 199 }), fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 9999 }))
     .map(([a, b, c]) => `+86 (${a}) ${String(b).padStart(4, '0')}-${String(c).padStart(4, '0')}`),
 );
@@ -213,7 +228,7 @@ function argsOf(fields: Record<string, Field>): fc.Arbitrary<ArgPairs> {
 const id = (choices: fc.Arbitrary<number>) =>
   fc.oneof({ arbitrary: choices, weight: 9 }, { arbitrary: choices.map(String), weight: 1 });
 
-function fieldsFor(rpc: CitizenRpc, { fx, codes }: FuzzContext): fc.Arbitrary<ArgPairs> {
+function fieldsFor(rpc: CitizenRpc, { fx, codes, subscriptions, contactTokens, pendingSignups, contactCodes, requestIds }: FuzzContext): fc.Arbitrary<ArgPairs> {
   const topicId = id(fc.oneof(
     { arbitrary: fc.constant(fx.topic.open), weight: 6 },
     fc.constantFrom(fx.topic.closed, fx.topic.upcoming),
@@ -237,7 +252,8 @@ function fieldsFor(rpc: CitizenRpc, { fx, codes }: FuzzContext): fc.Arbitrary<Ar
         topic_id: { shaped: topicId, missing: 1 },
         body: { shaped: text(2, 2000), missing: 1 },
         display_name: { shaped: text(1, 40), missing: 6 },
-        contact: { shaped: fc.oneof(validContact, fc.constant('')), missing: 6 },
+        contact_token: { shaped: contactToken(contactTokens), missing: 4 },
+        locale: { shaped: fc.oneof({ arbitrary: fc.constantFrom('zh-CN', 'en'), weight: 8 }, fc.constantFrom('fr', '', 'ZH-cn')), missing: 4 },
       });
     case 'sign_up_for_hearing':
       return argsOf({
@@ -247,6 +263,42 @@ function fieldsFor(rpc: CitizenRpc, { fx, codes }: FuzzContext): fc.Arbitrary<Ar
         category: { shaped: fc.oneof({ arbitrary: fc.constantFrom(...SIGNUP_CATEGORIES), weight: 9 }, fc.constant(' expert ')), missing: 1 },
         district_id: { shaped: fc.constant(fx.base.unitB), missing: 6 },
         statement: { shaped: text(1, 1000), missing: 6 },
+        consent_to_list: { shaped: fc.boolean(), missing: 4 },
+        locale: { shaped: fc.oneof({ arbitrary: fc.constantFrom('zh-CN', 'en'), weight: 8 }, fc.constantFrom('fr', '', 'ZH-cn')), missing: 4 },
+        contact_token: { shaped: contactToken(contactTokens), missing: 6 },
+      });
+    case 'confirm_hearing_signup':
+      // Mostly a pending sign-up's contact with its code (however typed; used once, then 410), else strangers.
+      return fc.oneof(
+        { arbitrary: fc.constantFrom(...pendingSignups).chain((p) => typedCode(p.code).map((code): ArgPairs => [
+          ['hearing_id', fx.hearing.open], ['contact', p.contact], ['code', code]])), weight: 3 },
+        { arbitrary: argsOf({
+          hearing_id: { shaped: hearingId, missing: 1 },
+          contact: { shaped: fc.oneof(validContact, fc.constantFrom(...pendingSignups.map((p) => p.contact))), missing: 1 },
+          code: { shaped: wellFormedCode(8), missing: 1 },
+        }), weight: 7 },
+      );
+    case 'request_contact_code':
+      return argsOf({
+        contact: { shaped: fc.oneof({ arbitrary: validContact, weight: 8 }, text(1, 100)), missing: 1 },
+        locale: { shaped: fc.oneof({ arbitrary: fc.constantFrom('zh-CN', 'en'), weight: 8 }, fc.constantFrom('fr', '', 'ZH-cn')), missing: 4 },
+      });
+    case 'verify_contact':
+      // Mostly a contact with the code sent to it (however typed; used once, then 410), else strangers.
+      return fc.oneof(
+        { arbitrary: fc.constantFrom(...contactCodes).chain((c) => typedCode(c.code).map((code): ArgPairs => [
+          ['contact', c.contact], ['code', code]])), weight: 3 },
+        { arbitrary: argsOf({
+          contact: { shaped: fc.oneof(validContact, fc.constantFrom(...contactCodes.map((c) => c.contact))), missing: 1 },
+          code: { shaped: wellFormedCode(8), missing: 1 },
+        }), weight: 7 },
+      );
+    case 'message_status':
+      return argsOf({
+        request_id: {
+          shaped: fc.oneof({ arbitrary: fc.constantFrom(...requestIds), weight: 7 }, { arbitrary: wellFormedCode(16), weight: 2 }),
+          missing: 1,
+        },
       });
     case 'check_hearing_signup': {
       const all = [...codes.open, ...codes.closed, ...codes.held, ...codes.cancelled, ...codes.withdrawn];
@@ -265,12 +317,47 @@ function fieldsFor(rpc: CitizenRpc, { fx, codes }: FuzzContext): fc.Arbitrary<Ar
       return argsOf({ code: { shaped: code, missing: 1 } });
     }
     case 'submit_survey_response':
-      return surveyResponse(fx);
+      return surveyResponse(fx, contactTokens);
+    case 'subscribe':
+      return argsOf({
+        email: { shaped: fc.oneof({ arbitrary: fc.emailAddress().filter((e) => e.length <= 254), weight: 8 }, validContact), missing: 1 },
+        topic_kind: { shaped: fc.oneof({ arbitrary: fc.constantFrom('unit', 'target', 'bulletins'), weight: 9 }, fc.constant(' unit ')), missing: 1 },
+        topic_id: { shaped: id(fc.oneof(fc.constantFrom(fx.base.unitA, fx.base.unitB), unknownId)), missing: 3 },
+        locale: { shaped: fc.constantFrom('zh-CN', 'en', 'fr'), missing: 4 },
+      });
+    case 'confirm_subscription':
+      return argsOf({
+        token: {
+          shaped: fc.oneof({ arbitrary: fc.constantFrom(...subscriptions.confirm).chain(typedCode), weight: 7 }, { arbitrary: wellFormedCode(24), weight: 2 }),
+          missing: 1,
+        },
+      });
+    case 'unsubscribe':
+      return argsOf({
+        token: {
+          shaped: fc.oneof({ arbitrary: fc.constantFrom(...subscriptions.unsubscribe).chain(typedCode), weight: 7 }, { arbitrary: wellFormedCode(24), weight: 2 }),
+          missing: 1,
+        },
+      });
   }
 }
 
+/** A verified-contact token: mostly a valid one (however typed), else unknown, blank or malformed. */
+const contactToken = (tokens: string[]): fc.Arbitrary<string> => fc.oneof(
+  { arbitrary: fc.constantFrom(...tokens).chain(typedCode), weight: 8 },
+  { arbitrary: wellFormedCode(24), weight: 1 },
+  { arbitrary: fc.constantFrom('', '  ', 'call me'), weight: 1 },
+);
+
+/** A quick answer's browser token: mostly new random ones, sometimes repeated or malformed. */
+const browserToken = fc.oneof(
+  { arbitrary: fc.stringMatching(/^[A-Za-z0-9_-]{22,64}$/), weight: 8 },
+  { arbitrary: fc.constantFrom('fuzz-browser-token-repeated-1', 'fuzz-browser-token-repeated-2'), weight: 2 },
+  { arbitrary: fc.constantFrom('short', `${'x'.repeat(30)}';--`, ''), weight: 1 },
+);
+
 /** A survey, answers mostly to its own questions, and a token mostly of its own. */
-function surveyResponse(fx: Participation): fc.Arbitrary<ArgPairs> {
+function surveyResponse(fx: Participation, contactTokens: string[]): fc.Arbitrary<ArgPairs> {
   const q = fx.question;
   const questions: Record<number, { id: number; value: fc.Arbitrary<unknown> }[]> = {
     [fx.survey.panel]: [
@@ -318,7 +405,10 @@ function surveyResponse(fx: Participation): fc.Arbitrary<ArgPairs> {
     argsOf({
       survey_id: { shaped: fc.oneof({ arbitrary: fc.constant(surveyId), weight: 9 }, fc.constant(String(surveyId))), missing: 1 },
       answers: { shaped: answersFor(surveyId), missing: 1 },
-      token: { shaped: token, missing: surveyId === fx.survey.open ? 8 : 1 },
+      token: { shaped: token, missing: surveyId === fx.survey.open ? 40 : 1 },
+      // Open surveys: a contact token (verified) or a browser token (quick); sometimes both or neither.
+      contact_token: { shaped: contactToken(contactTokens), missing: surveyId === fx.survey.open ? 12 : 40 },
+      browser_token: { shaped: browserToken, missing: surveyId === fx.survey.open ? 2 : 40 },
     }));
 }
 

@@ -9,17 +9,16 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+import { RPC_INPUT_SCHEMAS } from '../../src/lib/citizen-rpc-schemas.ts';
 import { FORM_RPCS } from '../../src/lib/citizen-rpcs.ts';
 import type { Db } from '../../src/lib/db/types.ts';
-import { HallOpinionInputSchema } from '../../src/lib/schemas/hall.ts';
-import { ConfirmationCodeInputSchema, HearingSignupInputSchema } from '../../src/lib/schemas/hearing.ts';
-import { SurveyResponseInputSchema } from '../../src/lib/schemas/survey.ts';
 import type { GatewayKeys } from '../../src/lib/auth/gateway-keys.ts';
 import { createTestDb } from './harness.ts';
 import { startTestPortal, type TestPortal } from './test-portal.ts';
 import { CITIZEN_RPCS, insertParticipation, WRITTEN_TABLES, writtenCounts, type CitizenRpc } from './participation-fixtures.ts';
-import { encodePairs, randomCode, requestArbitrary, type FuzzContext, type FuzzRequest, type SignupCodes } from './rpc-fuzz-arbitraries.ts';
+import {
+  encodePairs, randomCode, requestArbitrary, type FuzzContext, type FuzzRequest, type SignupCodes, type SubscriptionTokens,
+} from './rpc-fuzz-arbitraries.ts';
 
 const RUNS = Math.max(500, Number(process.env['RPC_FUZZ_RUNS']) || 0);
 const SEED = process.env['RPC_FUZZ_SEED'] ? Number(process.env['RPC_FUZZ_SEED']) : undefined;
@@ -42,6 +41,10 @@ const SNAPSHOT_SQL = `select ${[
   `(select count(*) from private.survey_invitations where used_at is not null)::int as "invitations used"`,
   `(select count(*) from private.hearing_signups where status = 'withdrawn')::int as "sign-ups withdrawn"`,
   `(select coalesce(sum(charged), 0) from private.rate_limit_buckets)::int as "rate-limit charges"`,
+  `(select count(*) from private.subscriptions)::int as "subscriptions"`,
+  `(select count(*) from private.subscriptions where status = 'active')::int as "subscriptions active"`,
+  `(select count(*) from private.subscriptions where status = 'unsubscribed')::int as "subscriptions ended"`,
+  `(select count(*) from private.subscription_confirmations)::int as "confirmation mails"`,
 ].join(', ')}`;
 
 type Snapshot = Record<string, number>;
@@ -62,8 +65,25 @@ const ALLOWED_ON_SUCCESS: Record<CitizenRpc, (result: Record<string, unknown>) =
   survey_stats: () => ({}),
   check_hearing_signup: () => COUNTED,
   withdraw_hearing_signup: () => ({ ...COUNTED, 'sign-ups withdrawn': [1, 1] }),
-  sign_up_for_hearing: () => ({ ...COUNTED, 'private.hearing_signups': [1, 1] }),
+  // A new contact's sign-up is a new pending row and a code (or, with its token, a confirmed row, a
+  // new token and the confirmation message); a pending or signed-up contact's adds no sign-up.
+  sign_up_for_hearing: () => ({
+    ...COUNTED, 'private.hearing_signups': [0, 1], 'private.contact_codes': [0, 1], 'private.contact_tokens': [0, 1], 'private.outbox': [0, 1],
+  }),
+  // A code and, unless the contact's hourly budget is spent, its message.
+  request_contact_code: () => ({ ...COUNTED, 'private.contact_codes': [1, 1], 'private.outbox': [0, 1] }),
+  verify_contact: () => ({ ...COUNTED, 'private.contact_tokens': [1, 1] }),
+  message_status: () => COUNTED,
+  // The code confirms the pending sign-up: a token and the confirmation message.
+  confirm_hearing_signup: () => ({ ...COUNTED, 'private.contact_tokens': [1, 1], 'private.outbox': [1, 1] }),
   submit_hall_opinion: () => ({ ...COUNTED, 'public.hall_opinions': [1, 1], 'private.hall_opinion_contacts': [0, 1] }),
+  // A new address is a new pending subscription; an unsubscribed one becomes pending again; a
+  // confirmation mail is sent unless the subscription is active or the address had 3 today.
+  subscribe: () => ({
+    ...COUNTED, subscriptions: [0, 1], 'subscriptions ended': [-1, 0], 'confirmation mails': [0, 1], 'private.outbox': [0, 1],
+  }),
+  confirm_subscription: () => ({ ...COUNTED, 'subscriptions active': [0, 1] }),
+  unsubscribe: () => ({ ...COUNTED, 'subscriptions ended': [0, 1], 'subscriptions active': [-1, 0] }),
   submit_survey_response: (result) => {
     const answers = Number(result['answers']);
     const open = result['respondent_group'] === 'public';
@@ -80,16 +100,9 @@ const ALLOWED_ON_SUCCESS: Record<CitizenRpc, (result: Record<string, unknown>) =
 /**
  * The RPCs' zod input schemas, the forms' friendly first check: a call one of them accepts (no
  * unknown key either) but the database refuses with 400 is reported — a form would send it and
- * get the database's message instead of its own. SurveyResponseInputSchema is the general shape
- * only (the per-question rules are each survey's surveyResponseSchema()).
+ * get the database's message instead of its own.
  */
-const SCHEMAS: Partial<Record<CitizenRpc, z.ZodObject>> = {
-  submit_hall_opinion: HallOpinionInputSchema,
-  sign_up_for_hearing: HearingSignupInputSchema,
-  check_hearing_signup: ConfirmationCodeInputSchema,
-  withdraw_hearing_signup: ConfirmationCodeInputSchema,
-  submit_survey_response: SurveyResponseInputSchema,
-};
+const SCHEMAS = RPC_INPUT_SCHEMAS;
 
 interface Tally {
   cases: number;
@@ -132,17 +145,66 @@ async function insertSignups(fx: FuzzContext['fx']): Promise<SignupCodes> {
   return codes;
 }
 
+/** Pending sign-ups of the open hearing, each sent a code (read from the outbox, as its owner reads the message). */
+async function insertPendingSignups(fx: FuzzContext['fx']): Promise<FuzzContext['pendingSignups']> {
+  await db.query(
+    `with s as (
+       insert into private.hearing_signups (hearing_id, public_id, name, contact, contact_key, category, status)
+       select $1, private.new_signup_public_id(), '待确认', 'fuzz-pending-' || n || '@example.invalid', 'fuzz-pending-' || n || '@example.invalid',
+              'other', 'pending'
+       from generate_series(1, 60) n returning id, contact_key)
+     select private.send_contact_code(contact_key, 'hearing_signup', id, 'zh-CN', '{}') from s`, [fx.hearing.open]);
+  return db.query<{ contact: string; code: string }>(
+    `select recipient as contact, payload ->> 'code' as code from private.outbox
+     where template = 'contact_code' and recipient like 'fuzz-pending-%' order by id`);
+}
+
+/** Contacts sent a code to confirm them (read from the outbox, as their owners read it), and every request id. */
+async function insertContactCodes(): Promise<Pick<FuzzContext, 'contactCodes' | 'requestIds'>> {
+  await db.query(
+    `select private.send_contact_code('fuzz-verify-' || n || '@example.invalid', 'verify_contact', null, 'zh-CN', '{}')
+     from generate_series(1, 60) n`);
+  const contactCodes = await db.query<{ contact: string; code: string }>(
+    `select recipient as contact, payload ->> 'code' as code from private.outbox
+     where template = 'contact_code' and recipient like 'fuzz-verify-%' order by id`);
+  const requests = await db.query<{ request_id: string }>(`select request_id from private.contact_codes order by id`);
+  return { contactCodes, requestIds: requests.map((r) => r.request_id) };
+}
+
+/** Pending subscriptions (their confirmation tokens) and the unsubscribe tokens of all of them. */
+async function insertSubscriptions(fx: FuzzContext['fx']): Promise<SubscriptionTokens> {
+  const confirm = Array.from({ length: 100 }, () => randomCode(24));
+  await db.query(
+    `insert into private.subscriptions (contact_key, topic_kind, unit_id, locale, confirm_token_hash, confirm_expires_at,
+                                        unsubscribe_nonce, unsubscribe_token_hash)
+     select 'fuzz-' || x.n || '@example.invalid', 'unit', $2, 'zh-CN', private.code_hash(private.normalize_code(x.c)),
+            now() + interval '7 days', gen_random_uuid(), 'placeholder-' || x.n
+     from unnest($1::text[]) with ordinality as x (c, n)`, [confirm, fx.base.unitA]);
+  const rows = await db.query<{ token: string }>(
+    `update private.subscriptions
+     set unsubscribe_token_hash = private.code_hash(private.normalize_code(private.subscription_unsubscribe_token(unsubscribe_nonce)))
+     where contact_key like 'fuzz-%@example.invalid'
+     returning private.subscription_unsubscribe_token(unsubscribe_nonce) as token`);
+  return { confirm, unsubscribe: rows.map((r) => r.token) };
+}
+
 beforeAll(async () => {
   db = await createTestDb();
   const fx = await insertParticipation(db, 300);
-  context = { fx, codes: await insertSignups(fx) };
+  const contactTokens = await db.query<{ token: string }>(
+    `select private.issue_contact_token(private.contact_key('fuzz-contact-' || n || '@example.invalid', 'contact')) ->> 'contact_token' as token
+     from generate_series(1, 20) n`);
+  context = {
+    fx, codes: await insertSignups(fx), subscriptions: await insertSubscriptions(fx), contactTokens: contactTokens.map((r) => r.token),
+    pendingSignups: await insertPendingSignups(fx), ...(await insertContactCodes()),
+  };
   const counts = await writtenCounts(db);
   expect(Object.fromEntries(Object.entries(await snapshot()).filter(([k]) => k in counts))).toEqual(counts);
 
   // Rate limits: every request comes from an address of its own, as the gateway behind a trusted
   // proxy sees it (trustProxy + X-Real-IP), so that per-client limits do not turn most calls
   // into 429s and hide the paths under test. The limits themselves stay as migrated; one request in
-  // ten comes from one shared address, which still reaches PT429 and one-answer-per-client (23505).
+  // ten comes from one shared address, which still reaches PT429.
   portal = await startTestPortal(db, { trustProxy: true, logError: (m, e) => logged.push(`${m}: ${String(e)}`) });
   ({ base, keys } = portal);
 });
@@ -238,12 +300,17 @@ describe('every citizen RPC through the gateway, with generated bad input', () =
   });
 
   it('premise: behind the trusted proxy, each X-Real-IP address is a client of its own', async () => {
-    const body = JSON.stringify({ survey_id: context.fx.survey.open, answers: [{ question_id: context.fx.question.openRating, value: 4 }] });
+    const body = JSON.stringify({ topic_id: context.fx.topic.open, body: '前提检查的意见' });
     const call = (address: string) =>
-      fetch(`${base}/rest/v1/rpc/submit_survey_response`, {
+      fetch(`${base}/rest/v1/rpc/submit_hall_opinion`, {
         method: 'POST', headers: { apikey: keys.anonKey, 'content-type': 'application/json', 'x-real-ip': address }, body,
       }).then((r) => r.status);
-    expect([await call('198.51.100.1'), await call('198.51.100.2, 10.0.0.1'), await call('198.51.100.1')]).toEqual([200, 200, 409]);
+    const buckets = () => db.query<{ n: number; charged: number }>(
+      `select count(*)::int as n, coalesce(sum(charged), 0)::int as charged from private.rate_limit_buckets where rpc = 'submit_hall_opinion'`);
+    const [before] = await buckets();
+    expect([await call('198.51.100.1'), await call('198.51.100.2, 10.0.0.1'), await call('198.51.100.1')]).toEqual([200, 200, 200]);
+    // Two clients (two buckets), charged three calls.
+    expect(await buckets()).toEqual([{ n: before!.n + 2, charged: before!.charged + 3 }]);
   });
 
   it.each(CITIZEN_RPCS)(`%s: ${RUNS} calls, each a success or a PostgREST 4xx, writing only on success`, async (rpc) => {

@@ -28,7 +28,7 @@ export interface Planted {
   ids: { topicId: number; hearingId: number; openSurveyId: number; panelSurveyId: number };
   /** The planted sign-up's confirmation code (check_hearing_signup must not reveal more than its state). */
   confirmationCode: string;
-  /** Secrets handed to the citizen once and stored only as hashes: the confirmation code and the token. */
+  /** Secrets handed to the citizen and stored only as hashes: the confirmation code, the invitation token, the contact token and the browser token. */
   issued: string[];
   /** The client address the planted calls came from. */
   clientAddress: string;
@@ -66,17 +66,24 @@ async function plant(db: Db): Promise<Planted> {
   }));
   const panelSurvey = await one<{ id: number }>(db, `select id::int as id from public.surveys where mode = 'panel' order by id limit 1`);
 
-  // hall_opinion_contacts: an opinion with a contact, then published (its page shows the body only).
+  // hall_opinion_contacts: an opinion with a verified contact (its token, as verify_contact hands it
+  // out), then published (its page shows the body only).
   const contact = `${MARK}-hall@example.invalid`;
+  const hallToken = await one<{ token: string }>(db,
+    `select private.issue_contact_token(private.contact_key($1, 'contact')) ->> 'contact_token' as token`, [contact]);
   const opinion = await asCitizen<{ id: number }>(db,
-    `select public.submit_hall_opinion(topic_id => $1, body => $2, display_name => $3, contact => $4) as r`,
-    [topic.id, `种植的公开意见 ${MARK}-public-body`, '种植者', contact]);
+    `select public.submit_hall_opinion(topic_id => $1, body => $2, display_name => $3, contact_token => $4, locale => 'en') as r`,
+    [topic.id, `种植的公开意见 ${MARK}-public-body`, '种植者', hallToken.token]);
   await db.query(`update public.hall_opinions set status = 'published', moderated_at = now() where id = $1`, [opinion.id]);
 
-  // hearing_signups: name, phone, statement, and the confirmation code's hash.
+  // hearing_signups: name, phone, statement, and the confirmation code's hash (confirmed with the
+  // contact's token, as a browser that verified the phone before signs up).
+  const signupToken = await one<{ token: string }>(db,
+    `select private.issue_contact_token(private.contact_key($1, 'contact')) ->> 'contact_token' as token`, ['+99 0177 4629 3851']);
   const signup = await asCitizen<{ confirmation_code: string }>(db,
-    `select public.sign_up_for_hearing(hearing_id => $1, name => $2, contact => $3, category => 'affected_resident', statement => $4) as r`,
-    [hearing.id, '种植者卫青', '+99 0177 4629 3851', `${MARK}-statement：我住在项目旁边。`]);
+    `select public.sign_up_for_hearing(hearing_id => $1, name => $2, contact => $3, category => 'affected_resident', statement => $4,
+       contact_token => $5) as r`,
+    [hearing.id, '种植者卫青', '+99 0177 4629 3851', `${MARK}-statement：我住在项目旁边。`, signupToken.token]);
   const signupRow = await one<{ contact_key: string; code_hash: string; public_id: string }>(db,
     `select contact_key, code_hash, public_id from private.hearing_signups where contact = '+99 0177 4629 3851'`);
 
@@ -85,9 +92,12 @@ async function plant(db: Db): Promise<Planted> {
     `select token from private.issue_survey_invitations($1, 'citizen', 1, $2)`, [panelSurvey.id, `${MARK}-batch`]);
   const tokenHash = await one<{ h: string }>(db, `select private.checked_code_hash($1, 'invitation_token') as h`, [token.token]);
 
-  // open_survey_participants and rate_limit_buckets: the planted client's salted hash.
-  await asCitizen(db, `select public.submit_survey_response(survey_id => $1, answers => $2::text::jsonb) as r`,
-    [openSurvey.id, JSON.stringify(answers)]);
+  // open_survey_participants: a quick answer's browser token, kept as a salted hash; rate_limit_buckets:
+  // the planted client's salted hash.
+  const browserToken = `${MARK}-browser-token-0123456789`;
+  await asCitizen(db, `select public.submit_survey_response(survey_id => $1, answers => $2::text::jsonb, browser_token => $3) as r`,
+    [openSurvey.id, JSON.stringify(answers), browserToken]);
+  const participant = await one<{ h: string }>(db, `select private.participant_hash('quick', $1) as h`, [browserToken]);
   // The database's own private.client_hash(), for the planted calls' request headers.
   const clientHash = await db.transaction(async (tx) => {
     await tx.query(`select set_config('request.headers', $1, true)`, [JSON.stringify(context.headers)]);
@@ -114,26 +124,51 @@ async function plant(db: Db): Promise<Planted> {
      order by c.case_no limit 1
      returning case_id`, [accountable]);
 
+  // subscriptions and subscription_confirmations: an e-mail address subscribed to a unit's progress.
+  const subscriber = `${MARK}-subscriber@example.invalid`;
+  const unit = await one<{ id: number }>(db, `select id::int as id from public.units order by id limit 1`);
+  await asCitizen(db, `select public.subscribe(email => $1, topic_kind => 'unit', topic_id => $2, locale => 'zh-CN') as r`,
+    [subscriber, unit.id]);
+
+  // outbox and undeliverable_recipients: a queued message (its recipient and event stay once it is
+  // sent; its code is scrubbed) and a contact that refused a message for good.
+  const messaged = `${MARK}-outbox@example.invalid`;
+  const refusing = `${MARK}-refused@example.invalid`;
+  await db.query(`select private.enqueue_message($1, $2, 'en', 'contact_code', $3::text::jsonb)`,
+    [`${MARK}-event`, messaged, JSON.stringify({ code: 'ZQ7P4M2K', purpose: 'verify_contact', valid_minutes: 30 })]);
+  await db.query(`insert into private.undeliverable_recipients (recipient, channel, reason) values ($1, 'email', '550 no such user')`,
+    [refusing]);
+
   // rate_limits holds no personal data; a recognisable row still proves nothing of it is published.
   await db.query(`insert into private.rate_limits (rpc, max_calls, per) values ('zq_planted_limit', 7, interval '7 minutes')`);
+
+  // contact_codes: a code sent to a contact (its hash and the contact); contact_tokens: the phone's token above.
+  const coded = `${MARK}-code@example.invalid`;
+  await db.query(`select private.send_contact_code(private.contact_key($1, 'contact'), 'verify_contact', null, 'zh-CN', '{}')`, [coded]);
 
   const secrets = await db.query<{ value: string }>(`select value from private.installation_secrets`);
   const tables: Record<string, string[]> = {
     hall_opinion_contacts: [contact],
     hearing_signups: ['种植者卫青', '+99 0177 4629 3851', signupRow.contact_key, `${MARK}-statement`, signupRow.code_hash],
     survey_invitations: [tokenHash.h, `${MARK}-batch`],
-    open_survey_participants: [clientHash.h],
+    open_survey_participants: [participant.h],
     rate_limit_buckets: [clientHash.h],
     cadre_evaluations: [`${MARK}-personnel-file`],
     accountability_case_persons: [accountable],
     rate_limits: ['zq_planted_limit'],
+    outbox: [messaged, `${MARK}-event`],
+    undeliverable_recipients: [refusing],
+    subscriptions: [subscriber],
+    subscription_confirmations: [subscriber],
     installation_secrets: secrets.map((s) => s.value),
+    contact_codes: [coded],
+    contact_tokens: [signupRow.contact_key],
   };
   return {
     tables,
     ids: { topicId: topic.id, hearingId: hearing.id, openSurveyId: openSurvey.id, panelSurveyId: panelSurvey.id },
     confirmationCode: signup.confirmation_code,
-    issued: [signup.confirmation_code, token.token],
+    issued: [signup.confirmation_code, token.token, hallToken.token, browserToken],
     clientAddress: CLIENT_ADDRESS,
   };
 }
@@ -147,6 +182,8 @@ const NOT_PERSONAL: Readonly<Record<string, string>> = {
   survey_response_counts: 'numbers per respondent group (a code, not a person), published by survey_stats',
   survey_answer_counts: 'numbers per rating or choice value, published by survey_stats',
   survey_stats_snapshots: 'what survey_stats publishes for an open survey, as of its last full batch',
+  subscription_notice_batches: 'transaction ids only, and emptied when the transaction commits',
+  subscription_notice_reports: 'progress report ids (public) of a batch, emptied when its transaction commits',
 };
 
 /** Every private table must hold a planted value (found by a text search of its rows), or be listed as not personal. */

@@ -89,9 +89,11 @@ test('no RPC answer to anon contains a planted private value', async ({ request 
   await call('hall_topic_stats', { topic_id: topicId }, 200);
   await call('survey_stats', { survey_id: openSurveyId }, 200);
   await call('survey_stats', { survey_id: panelSurveyId }, 200);
-  // The planted person's contact again: refused, and the refusal names nobody.
-  await call('sign_up_for_hearing', { hearing_id: hearingId, name: '另一位市民', contact: '+99 0177 4629 3851', category: 'other' }, 409);
-  await call('submit_hall_opinion', { topic_id: topicId, body: '隐私测试的意见', contact: 'privacy-check@example.invalid' }, 200);
+  // The planted person's contact again: the same answer as for anyone (a message goes to the contact), naming nobody.
+  await call('sign_up_for_hearing', { hearing_id: hearingId, name: '另一位市民', contact: '+99 0177 4629 3851', category: 'other' }, 200);
+  await call('submit_hall_opinion', { topic_id: topicId, body: '隐私测试的意见', contact_token: p.issued[2], locale: 'zh-CN' }, 200);
+  // The planted browser answering again: refused, and the refusal says nothing of whom.
+  await call('submit_survey_response', { survey_id: openSurveyId, answers: [], browser_token: p.issued[3] }, 400);
   // A token handed to a citizen, with no answers: refused, and the refusal reveals nothing of it.
   await call('submit_survey_response', { survey_id: panelSurveyId, token: p.issued[1], answers: [] }, 400);
   await call('withdraw_hearing_signup', { code: 'AAAA-BBBB-CCCC-DDDD' }, 404);

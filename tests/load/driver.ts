@@ -1,13 +1,19 @@
 /**
- * A load run through the gateway: `total` calls of all eight citizen RPCs from `clients`
+ * A load run through the gateway: `total` calls of every citizen RPC from `clients`
  * concurrent clients (each with its own address), over HTTP on loopback, as the islands send them.
  * It keeps a ledger of every acknowledged write (a 2xx answer received) so a verifier can check
  * afterwards that each one is in the database exactly once.
  *
- * The mix per 100 calls: 35 opinions, 25 hearing sign-ups (half to the hearing that is drawn in
- * the middle of the run), 10 sign-up checks and 5 withdrawals (of the client's own sign-ups),
+ * The mix per 100 calls: 30 opinions, 25 hearing sign-ups (half to the hearing that is drawn in
+ * the middle of the run; three in four with the contact's verified-contact token, confirmed at
+ * once, the others pending until one of the 5 confirmations with the code from the message),
+ * 10 sign-up checks and 5 withdrawals (of the client's own sign-ups),
  * 12 panel answers (every invitation token sent twice, by two clients, close together), 2 open
- * survey answers, 11 reads of live counts.
+ * survey answers (quick ones with a few browser tokens per client, verified ones with a contact
+ * token per client: repeats are refused, first answers never), 11 reads of live counts; and 22
+ * more: 4 contact codes requested, 3 delivery checks and 3 verifications with the code from the
+ * message, 5 bulletin subscriptions, 4 confirmations with the link's token and 3 unsubscriptions.
+ * (An operation with nothing of its client's to work on does the step before it, or reads live counts.)
  */
 import type { CitizenRpc } from '../../src/lib/citizen-rpcs.ts';
 import { Rng } from '../../src/lib/demo/rng.ts';
@@ -57,14 +63,35 @@ export interface LoadOptions {
   stop?: (ledger: Ledger) => boolean;
   /** Calls that fail to connect are recorded as status 0 instead of a violation (a crash run). */
   expectConnectionLoss?: boolean;
+  /**
+   * The code the portal sent to a contact (read from the outbox, as its owner reads the message).
+   * Without it every sign-up uses its contact's token: confirmations become reads of live counts.
+   */
+  codeFor?: (contact: string) => Promise<string>;
+  /** The confirmation link's token of the newest subscription mail to an address. */
+  subscriptionTokenFor?: (email: string) => Promise<string>;
 }
 
-type Op = { kind: 'opinion' | 'signup' | 'check' | 'withdraw' | 'panel' | 'open' | 'availability' | 'topicStats' | 'surveyStats'; n: number };
+type Op = {
+  kind: 'opinion' | 'signup' | 'confirm' | 'check' | 'withdraw' | 'panel' | 'open' | 'availability' | 'topicStats' | 'surveyStats'
+    | 'requestCode' | 'messageStatus' | 'verifyContact' | 'subscribe' | 'confirmSubscription' | 'unsubscribe';
+  n: number;
+};
 
 const MIX: [Op['kind'], number][] = [
-  ['opinion', 35], ['signup', 25], ['check', 10], ['withdraw', 5], ['panel', 12], ['open', 2],
+  ['opinion', 30], ['signup', 25], ['confirm', 5], ['check', 10], ['withdraw', 5], ['panel', 12], ['open', 2],
   ['availability', 4], ['topicStats', 4], ['surveyStats', 3],
+  ['requestCode', 4], ['messageStatus', 3], ['verifyContact', 3], ['subscribe', 5], ['confirmSubscription', 4], ['unsubscribe', 3],
 ];
+
+/** What one client has under way: sign-ups waiting for a code, codes requested, subscriptions. */
+interface ClientState {
+  mine: SignupAck[];
+  waiting: Omit<SignupAck, 'code' | 'publicId'>[];
+  codeRequests: { contact: string; requestId: string }[];
+  subscribing: string[];
+  unsubscribeTokens: string[];
+}
 
 /**
  * The calls of a run: MIX repeated, shuffled with a fixed seed. (A fixed interleaving would alias
@@ -102,7 +129,9 @@ export async function runLoad(options: LoadOptions): Promise<Ledger> {
   let next = 0;
   let answered = 0;
   let halfway: Promise<void> | undefined;
-  const openAnswered = new Set<number>();
+  const openAnswered = new Set<string>();
+  /** Numbers addresses never used before (an operation may stand in for another with the same n). */
+  let fresh = 0;
   const started = performance.now();
 
   const tally = (rpc: LoadRpc, status: number) => {
@@ -149,11 +178,27 @@ export async function runLoad(options: LoadOptions): Promise<Ledger> {
     return undefined;
   }
 
-  async function run(client: number, op: Op, mine: SignupAck[]): Promise<void> {
+  /** After its deadline the drawn hearing refuses sign-ups and confirmations (409): expected, counted. */
+  const refusedAfterClose = (hearingId: number, answer: Answer) => {
+    if (hearingId === fx.hearingDrawn && Date.now() >= fx.signupsEnd - 1000 && answer.status === 409 && (answer.body as { code?: string }).code === 'PT409') {
+      ledger.refusedAfterClose++;
+      return true;
+    }
+    return false;
+  };
+  const acknowledge = (row: Record<string, unknown>, pending: Omit<SignupAck, 'code' | 'publicId'>, mine: SignupAck[]) => {
+    const ack = { ...pending, code: String(row['confirmation_code']), publicId: String(row['public_id']) };
+    ledger.signups.set(ack.publicId, ack);
+    mine.push(ack);
+  };
+
+  async function run(client: number, op: Op, state: ClientState): Promise<void> {
+    const { mine, waiting } = state;
     switch (op.kind) {
       case 'opinion': {
         const body = `压力测试意见 load-opinion-${op.n}：建议延长公交末班车时间。`;
-        const row = ok('submit_hall_opinion', await call(client, 'submit_hall_opinion', { topic_id: fx.topicId, body }));
+        const row = ok('submit_hall_opinion', await call(client, 'submit_hall_opinion', {
+          topic_id: fx.topicId, body, ...(op.n % 5 === 0 ? { contact_token: fx.contactTokens[op.n % fx.contactTokens.length]!, locale: 'en' } : {}) }));
         if (row) ledger.opinions.set(Number(row['id']), body);
         return;
       }
@@ -162,30 +207,38 @@ export async function runLoad(options: LoadOptions): Promise<Ledger> {
         const hearingId = toDrawn ? fx.hearingDrawn : fx.hearingOpen;
         const category = op.n % 4 === 1 ? 'affected_resident' : 'citizen_representative';
         const contact = `load-${op.n}@example.invalid`;
-        const answer = await call(client, 'sign_up_for_hearing', { hearing_id: hearingId, name: `市民${op.n}`, contact, category });
-        if (!answer) return;
-        // Once its published deadline has passed, the drawn hearing refuses sign-ups.
-        if (toDrawn && Date.now() >= fx.signupsEnd - 1000 && answer.status === 409 && (answer.body as { code?: string }).code === 'PT409') {
-          ledger.refusedAfterClose++;
-          return;
-        }
+        // One in four waits for its code (n % 8 of 6 or 7: one to each hearing), the rest bring a token.
+        const token = op.n % 8 < 6 || !options.codeFor ? fx.signupTokens[op.n] : undefined;
+        const answer = await call(client, 'sign_up_for_hearing', {
+          hearing_id: hearingId, name: `市民${op.n}`, contact, category, locale: 'zh-CN', ...(token ? { contact_token: token } : {}),
+        });
+        if (!answer || refusedAfterClose(hearingId, answer)) return;
         const row = ok('sign_up_for_hearing', answer);
         if (!row) return;
-        const ack = { hearingId, contact, category, code: String(row['confirmation_code']), publicId: String(row['public_id']) };
-        ledger.signups.set(ack.publicId, ack);
-        mine.push(ack);
+        if (row['status'] === 'code_sent') waiting.push({ hearingId, contact, category });
+        else acknowledge(row, { hearingId, contact, category }, mine);
+        return;
+      }
+      case 'confirm': {
+        const pending = waiting.shift();
+        if (!pending || !options.codeFor) return run(client, { kind: 'availability', n: op.n }, state);
+        const code = await options.codeFor(pending.contact);
+        const answer = await call(client, 'confirm_hearing_signup', { hearing_id: pending.hearingId, contact: pending.contact, code });
+        if (!answer || refusedAfterClose(pending.hearingId, answer)) return;
+        const row = ok('confirm_hearing_signup', answer);
+        if (row) acknowledge(row, pending, mine);
         return;
       }
       case 'check': {
         const own = mine[op.n % Math.max(mine.length, 1)];
-        if (!own) return run(client, { kind: 'availability', n: op.n }, mine);
+        if (!own) return run(client, { kind: 'availability', n: op.n }, state);
         const row = ok('check_hearing_signup', await call(client, 'check_hearing_signup', { code: own.code }));
         if (row && row['public_id'] !== own.publicId) ledger.violations.push(`check_hearing_signup: ${own.publicId} answered as ${String(row['public_id'])}`);
         return;
       }
       case 'withdraw': {
         const index = mine.findIndex((s) => !ledger.withdrawn.has(s.publicId));
-        if (index < 0) return run(client, { kind: 'topicStats', n: op.n }, mine);
+        if (index < 0) return run(client, { kind: 'topicStats', n: op.n }, state);
         const [own] = mine.splice(index, 1);
         const row = ok('withdraw_hearing_signup', await call(client, 'withdraw_hearing_signup', { code: own!.code }));
         if (row) ledger.withdrawn.add(own!.publicId);
@@ -205,14 +258,19 @@ export async function runLoad(options: LoadOptions): Promise<Ledger> {
       }
       case 'open': {
         const answers = [{ question_id: fx.openQuestion, value: 1 + (op.n % 5) }];
-        const answer = await call(client, 'submit_survey_response', { survey_id: fx.openSurvey, answers });
+        // A client answers quick from a few browsers of its own, and verified with its own contact.
+        const respondent = op.n % 4 === 0
+          ? { contact_token: fx.contactTokens[client % fx.contactTokens.length]! }
+          : { browser_token: `load-browser-${String(client).padStart(4, '0')}-${op.n % 3}-0123456789` };
+        const key = JSON.stringify(respondent);
+        const answer = await call(client, 'submit_survey_response', { survey_id: fx.openSurvey, answers, ...respondent });
         if (!answer) return;
-        // One open answer per client address: a client's later ones are refused, its first is not.
-        if (answer.status === 409 && openAnswered.has(client)) return;
+        // One answer per browser token or contact: a repeat is refused, a first answer never is.
+        if (answer.status === 409 && openAnswered.has(key)) return;
         const row = ok('submit_survey_response', answer);
         if (row) {
           ledger.openResponses.push(Number(row['response_id']));
-          openAnswered.add(client);
+          openAnswered.add(key);
         }
         return;
       }
@@ -225,14 +283,56 @@ export async function runLoad(options: LoadOptions): Promise<Ledger> {
       case 'surveyStats':
         ok('survey_stats', await call(client, 'survey_stats', { survey_id: op.n % 2 ? fx.openSurvey : fx.panelSurvey }));
         return;
+      case 'requestCode': {
+        const contact = `load-verify-${fresh++}@example.invalid`;
+        const row = ok('request_contact_code', await call(client, 'request_contact_code', { contact, locale: op.n % 2 ? 'en' : 'zh-CN' }));
+        if (row) state.codeRequests.push({ contact, requestId: String(row['request_id']) });
+        return;
+      }
+      case 'messageStatus': {
+        const request = state.codeRequests.at(-1);
+        if (!request) return run(client, { kind: 'requestCode', n: op.n }, state);
+        const row = ok('message_status', await call(client, 'message_status', { request_id: request.requestId }));
+        if (row && row['status'] !== 'queued' && row['status'] !== 'sent') {
+          ledger.violations.push(`message_status: ${request.requestId} is ${String(row['status'])}`);
+        }
+        return;
+      }
+      case 'verifyContact': {
+        const request = state.codeRequests.shift();
+        if (!request || !options.codeFor) return run(client, { kind: options.codeFor ? 'requestCode' : 'topicStats', n: op.n }, state);
+        const code = await options.codeFor(request.contact);
+        ok('verify_contact', await call(client, 'verify_contact', { contact: request.contact, code }));
+        return;
+      }
+      case 'subscribe': {
+        const email = `load-subscriber-${fresh++}@example.invalid`;
+        const row = ok('subscribe', await call(client, 'subscribe', { email, topic_kind: 'bulletins', locale: 'zh-CN' }));
+        if (row) state.subscribing.push(email);
+        return;
+      }
+      case 'confirmSubscription': {
+        const email = state.subscribing.shift();
+        if (!email || !options.subscriptionTokenFor) return run(client, { kind: options.subscriptionTokenFor ? 'subscribe' : 'surveyStats', n: op.n }, state);
+        const token = await options.subscriptionTokenFor(email);
+        const row = ok('confirm_subscription', await call(client, 'confirm_subscription', { token }));
+        if (row) state.unsubscribeTokens.push(String(row['unsubscribe_token']));
+        return;
+      }
+      case 'unsubscribe': {
+        const token = state.unsubscribeTokens.shift();
+        if (!token) return run(client, { kind: 'confirmSubscription', n: op.n }, state);
+        ok('unsubscribe', await call(client, 'unsubscribe', { token }));
+        return;
+      }
     }
   }
 
   async function worker(client: number): Promise<void> {
-    const mine: SignupAck[] = [];
+    const state: ClientState = { mine: [], waiting: [], codeRequests: [], subscribing: [], unsubscribeTokens: [] };
     while (next < ops.length && !options.stop?.(ledger)) {
       const op = ops[next++]!;
-      await run(client, op, mine);
+      await run(client, op, state);
       answered++;
       if (!halfway && options.halfway && answered >= ops.length / 2) {
         halfway = options.halfway();

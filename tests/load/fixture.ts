@@ -2,9 +2,14 @@
  * The rows a load run works on: the participation fixture (an open topic, an open hearing, an
  * open panel survey with invitation tokens, an open survey) plus a second open hearing whose
  * sign-ups end ten seconds into the run; it is closed and drawn at halfway or at that deadline,
- * whichever is later, while its sign-ups keep withdrawing.
+ * whichever is later, while its sign-ups keep withdrawing. That hearing starts with more confirmed
+ * sign-ups than twice its seats (entered by the office, some confirmed affected residents among
+ * them), so its draw has a waitlist however few sign-ups a busy machine manages before the
+ * deadline: what the run proves does not depend on its speed.
  */
+import { createHash } from 'node:crypto';
 import type { Db } from '../../src/lib/db/types.ts';
+import type { SignupAck } from './driver.ts';
 import { insertParticipation } from '../db/participation-fixtures.ts';
 import { closeHearing, openHearing, testSeed } from '../db/hearing-lifecycle.ts';
 
@@ -32,7 +37,16 @@ export interface LoadFixture {
   openQuestion: number;
   /** Panel invitation tokens: each is sent twice during a run, by two different clients. */
   tokens: string[];
+  /** Verified-contact tokens (as verify_contact hands them out), one per load client and more. */
+  contactTokens: string[];
+  /** Verified-contact tokens of the contacts load-<n>@example.invalid, for sign-up n (as browsers that confirmed them hold). */
+  signupTokens: string[];
+  /** The drawn hearing's sign-ups entered with the fixture (confirmed), with their management codes. */
+  seeded: SignupAck[];
 }
+
+/** Contacts the fixture issues sign-up tokens for: more than a run signs up. */
+export const SIGNUP_TOKENS = 3000;
 
 export async function insertLoadFixture(db: Db, tokenCount: number): Promise<LoadFixture> {
   const fx = await insertParticipation(db, tokenCount);
@@ -47,6 +61,23 @@ export async function insertLoadFixture(db: Db, tokenCount: number): Promise<Loa
     await tx.query(`insert into public.hearing_quotas (hearing_id, category, seats) values ($1, 'affected_resident', $2)`, [id, quota]);
     return id;
   });
+  const crockford = (hex: string) => hex.replace(/[ILOU]/g, '0');
+  const seeded: SignupAck[] = Array.from({ length: 2 * seats + 5 }, (_, i) => {
+    const digest = createHash('sha256').update(`load seed ${i}`).digest('hex').toUpperCase();
+    return {
+      hearingId: hearingDrawn, contact: `seeded-${i}@example.invalid`, category: i < quota + 2 ? 'affected_resident' : 'citizen_representative',
+      publicId: crockford(digest.slice(0, 8)), code: crockford(digest.slice(8, 24)).replace(/(.{4})(?=.)/g, '$1-'),
+    };
+  });
+  await db.query(
+    `insert into private.hearing_signups (hearing_id, public_id, name, contact, contact_key, category, category_review, code_hash)
+     select $1, s.public_id, '线下报名', s.contact, s.contact, s.category,
+            case when s.category = 'affected_resident' then 'confirmed' end, private.code_hash(private.normalize_code(s.code))
+     from unnest($2::text[], $3::text[], $4::text[], $5::text[]) as s(public_id, contact, category, code)`,
+    [hearingDrawn, seeded.map((s) => s.publicId), seeded.map((s) => s.contact), seeded.map((s) => s.category), seeded.map((s) => s.code)]);
+  const signupTokens = (await db.query<{ token: string }>(
+    `select private.issue_contact_token(private.contact_key('load-' || n || '@example.invalid', 'contact')) ->> 'contact_token' as token
+     from generate_series(0, $1 - 1) n order by n`, [SIGNUP_TOKENS])).map((r) => r.token);
   const [end] = await db.query<{ ms: number }>(`select (extract(epoch from signup_closes_at) * 1000)::float8 as ms from public.hearings where id = $1`, [hearingDrawn]);
   return {
     topicId: fx.topic.open,
@@ -61,6 +92,11 @@ export async function insertLoadFixture(db: Db, tokenCount: number): Promise<Loa
     openSurvey: fx.survey.open,
     openQuestion: fx.question.openRating,
     tokens: fx.tokens,
+    signupTokens,
+    seeded,
+    contactTokens: (await db.query<{ token: string }>(
+      `select private.issue_contact_token(private.contact_key('load-' || n || '@example.invalid', 'contact')) ->> 'contact_token' as token
+       from generate_series(1, 200) n`)).map((r) => r.token),
   };
 }
 

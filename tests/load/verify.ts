@@ -42,10 +42,11 @@ export async function verifyLedger(db: Db, fx: LoadFixture, ledger: Ledger, opti
   }
   compare('opinions', opinions.length, ledger.opinions.size);
 
-  // Sign-ups: each acknowledged one present with its hearing and contact; withdrawals kept.
+  // Sign-ups: each acknowledged (confirmed) one present with its hearing and contact; withdrawals
+  // kept. Pending ones (no code entered yet) and those that expired unconfirmed were never acknowledged.
   const signups = await db.query<{ public_id: string; hearing_id: number; contact: string; status: string; draw_order: number | null }>(
     `select public_id, hearing_id::int as hearing_id, contact, status, draw_order
-     from private.hearing_signups where contact like 'load-%@example.invalid'`);
+     from private.hearing_signups where contact like 'load-%@example.invalid' and status not in ('pending', 'expired')`);
   const byPublicId = new Map(signups.map((s) => [s.public_id, s]));
   for (const [publicId, ack] of ledger.signups) {
     const row = byPublicId.get(publicId);
@@ -81,10 +82,11 @@ export async function verifyLedger(db: Db, fx: LoadFixture, ledger: Ledger, opti
 
   // The live-statistics counters lost no update under concurrency: they equal a recount of the rows.
   const [counters] = await db.query<{ responses: number; answers: number; opinions: number }>(
-    `select (select count(*)::int from (select survey_id, respondent_group, count(*) as n from public.survey_responses group by 1, 2) r
-             full join private.survey_response_counts c using (survey_id, respondent_group) where r.n is distinct from c.responses) as responses,
-            (select count(*)::int from (select question_id, coalesce(rating::text, choice, '') as value, count(*) as n from public.survey_answers group by 1, 2) a
-             full join private.survey_answer_counts c using (question_id, value) where a.n is distinct from c.answers) as answers,
+    `select (select count(*)::int from (select survey_id, respondent_group, verification, count(*) as n from public.survey_responses group by 1, 2, 3) r
+             full join private.survey_response_counts c using (survey_id, respondent_group, verification) where r.n is distinct from c.responses) as responses,
+            (select count(*)::int from (select a.question_id, r.verification, coalesce(a.rating::text, a.choice, '') as value, count(*) as n
+                                        from public.survey_answers a join public.survey_responses r on r.id = a.response_id group by 1, 2, 3) a
+             full join private.survey_answer_counts c using (question_id, verification, value) where a.n is distinct from c.answers) as answers,
             (select count(*)::int from (select topic_id, count(*) filter (where status = 'pending') as n from public.hall_opinions group by 1) o
              full join private.hall_topic_counts c using (topic_id) where o.n is distinct from c.pending) as opinions`);
   for (const [what, n] of Object.entries(counters!)) if (n > 0) problems.push(`${n} ${what} counters disagree with a recount`);
@@ -92,7 +94,8 @@ export async function verifyLedger(db: Db, fx: LoadFixture, ledger: Ledger, opti
   // The drawn hearing: seats filled exactly (never oversold), everyone acknowledged in the draw.
   const [hearing] = await db.query<{ status: string }>(`select status from public.hearings where id = $1`, [fx.hearingDrawn]);
   if (hearing!.status !== 'closed') return { problems };
-  const drawn = signups.filter((s) => s.hearing_id === fx.hearingDrawn);
+  // All of its sign-ups: the run's and those the fixture entered.
+  const drawn = await db.query<{ status: string }>(`select status from private.hearing_signups where hearing_id = $1`, [fx.hearingDrawn]);
   const left = drawn.filter((s) => s.status === 'registered');
   if (left.length > 0) problems.push(`${left.length} sign-ups of the drawn hearing were left out of the draw`);
   const selected = drawn.filter((s) => s.status === 'selected').length;

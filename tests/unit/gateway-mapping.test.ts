@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { CITIZEN_RPCS } from '../../src/lib/citizen-rpcs.ts';
 import { describeRpcError, FIELD_MESSAGES, parseWithFriendlyErrors, RPC_ERRORS, RPC_REFINEMENTS } from '../../src/lib/errors/catalogue.ts';
-import { HallOpinionInputSchema, isContact } from '../../src/lib/schemas/hall.ts';
+import { HallOpinionInputSchema } from '../../src/lib/schemas/hall.ts';
+import { isContact } from '../../src/lib/contacts/contact-key.ts';
 import { ConfirmationCodeInputSchema, HearingSignupInputSchema, normalizeCode } from '../../src/lib/schemas/hearing.ts';
 import { surveyResponseSchema, type SurveyQuestion } from '../../src/lib/schemas/survey.ts';
 import { statusForSqlState } from '../../src/server/gateway/errors.ts';
@@ -105,18 +106,21 @@ describe('gateway request reading (found by tests/db/rpc-fuzz.test.ts)', () => {
 
 describe('form schemas', () => {
   it('mirror the database rules, with messages in both languages', () => {
-    const zh = parseWithFriendlyErrors(HallOpinionInputSchema, { topic_id: 1, body: ' ', contact: 'nope' }, 'zh-CN');
+    const zh = parseWithFriendlyErrors(HallOpinionInputSchema, { topic_id: 1, body: ' ', contact_token: 'nope', locale: 'fr' }, 'zh-CN');
     expect(zh).toEqual({
       success: false,
       errors: [
         { field: 'body', message: '请填写您的意见。' },
-        { field: 'contact', message: '请填写有效的电子邮箱或电话号码（6至20位数字）。' },
+        { field: 'contact_token', message: '内容不正确。' },
+        { field: 'locale', message: '内容不正确。' },
       ],
     });
     const en = parseWithFriendlyErrors(HallOpinionInputSchema, { topic_id: 1, body: 'x'.repeat(2001) }, 'en');
     expect(en).toMatchObject({ success: false, errors: [{ field: 'body', message: 'Your opinion can have at most 2000 characters.' }] });
-    expect(parseWithFriendlyErrors(HallOpinionInputSchema, { topic_id: 1, body: ' 好建议 ', display_name: '', contact: '' }, 'en'))
+    expect(parseWithFriendlyErrors(HallOpinionInputSchema, { topic_id: 1, body: ' 好建议 ', display_name: '', contact_token: '' }, 'en'))
       .toEqual({ success: true, data: { topic_id: 1, body: '好建议' } });
+    expect(parseWithFriendlyErrors(HallOpinionInputSchema, { topic_id: 1, body: '好建议', contact_token: ' 7kq2-m9xd-4hbt-pw3n-a8ef-q2rs ', locale: 'en' }, 'en'))
+      .toEqual({ success: true, data: { topic_id: 1, body: '好建议', contact_token: '7kq2-m9xd-4hbt-pw3n-a8ef-q2rs', locale: 'en' } });
   });
 
   it('text the database cannot store (NUL, a lone surrogate) gets a message in words, not the database\'s 400', () => {
@@ -128,7 +132,7 @@ describe('form schemas', () => {
         { field: 'display_name', message: 'This contains characters that cannot be stored (such as a null character or a broken emoji): remove them and try again.' },
       ],
     });
-    expect(parseWithFriendlyErrors(HearingSignupInputSchema, { hearing_id: 1, name: broken, contact: 'x@example.org', category: 'other' }, 'zh-CN'))
+    expect(parseWithFriendlyErrors(HearingSignupInputSchema, { hearing_id: 1, name: broken, contact: 'x@example.org', category: 'other', locale: 'zh-CN' }, 'zh-CN'))
       .toMatchObject({ success: false, errors: [{ field: 'name', message: '含有无法保存的字符（例如空字符或残缺的表情符号），请删除后再提交。' }] });
     // A whole emoji (a surrogate pair) is fine.
     expect(HallOpinionInputSchema.safeParse({ topic_id: 1, body: '好建议 \uD83D\uDC4D' }).success).toBe(true);
@@ -142,7 +146,7 @@ describe('form schemas', () => {
     expect(normalizeCode('oil')).toBe('011');
     expect(ConfirmationCodeInputSchema.parse({ code: '7kq2m9xd4hbtpw3n' })).toEqual({ code: '7KQ2-M9XD-4HBT-PW3N' });
     expect(parseWithFriendlyErrors(ConfirmationCodeInputSchema, { code: 'UUUU' }, 'en')).toMatchObject({ success: false });
-    const signup = parseWithFriendlyErrors(HearingSignupInputSchema, { hearing_id: 1, name: '王', contact: 'x@example.org', category: 'mayor' }, 'zh-CN');
+    const signup = parseWithFriendlyErrors(HearingSignupInputSchema, { hearing_id: 1, name: '王', contact: 'x@example.org', category: 'mayor', locale: 'zh-CN' }, 'zh-CN');
     expect(signup).toMatchObject({ success: false, errors: [{ field: 'name', message: '姓名至少2个字。' }, { field: 'category', message: '请选择身份类别。' }] });
   });
 
@@ -170,6 +174,13 @@ describe('form schemas', () => {
     expect(parseWithFriendlyErrors(schema, { token: 'A'.repeat(24), answers: { 11: 3, 13: '很好\u0000' } }, 'en')).toMatchObject({
       success: false, errors: [{ field: 'answers.13', message: /cannot be stored/ }],
     });
+    // An open survey: the answer carries the contact token (verified) or else the browser token (quick), never a panel token.
+    const open = surveyResponseSchema({ id: 6, mode: 'open', questions });
+    const browser = 'b'.repeat(22);
+    expect(parseWithFriendlyErrors(open, { token: 'A'.repeat(24), browser_token: browser, answers: { 11: 2 } }, 'en'))
+      .toEqual({ success: true, data: { survey_id: 6, browser_token: browser, answers: [{ question_id: 11, value: 2 }] } });
+    expect(parseWithFriendlyErrors(open, { contact_token: 'T', browser_token: browser, answers: { 11: 2 } }, 'en'))
+      .toEqual({ success: true, data: { survey_id: 6, contact_token: 'T', answers: [{ question_id: 11, value: 2 }] } });
   });
 });
 

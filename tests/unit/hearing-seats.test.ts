@@ -28,11 +28,11 @@ describe('seatsExplanation', () => {
   const en = useParticipation('en');
   it('oversubscribed and open: a draw decides, and signing up still counts', () => {
     const text = seatsExplanation(zh, 'zh-CN', base, 'open');
-    expect(text[0]).toBe('已有26人报名，代表席位20个。');
+    expect(text[0]).toBe('已有26人确认报名，代表席位20个。');
     expect(text[1]).toBe(zh('hearings.draw.overOpen'));
     expect(text[2]).toContain('2026年12月5日');
     expect(text.join('')).not.toMatch(/剩余席位|尚余席位0/);
-    expect(seatsExplanation(en, 'en', base, 'open')[0]).toBe('26 people have signed up for 20 seats.');
+    expect(seatsExplanation(en, 'en', base, 'open')[0]).toBe('26 people have confirmed a sign-up for 20 seats.');
   });
 
   it('under the seats: the free seats; full or closed: no count of zero', () => {

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { openDataDictionaries } from '../../src/i18n/opendata.ts';
 import { participationDictionaries } from '../../src/i18n/participation.ts';
+import { subscriptionDictionaries } from '../../src/i18n/subscriptions.ts';
 import { trustDictionaries } from '../../src/i18n/trust.ts';
 import type { Dictionaries } from '../../src/i18n/translator.ts';
 import { uiDictionaries } from '../../src/i18n/ui.ts';
@@ -18,6 +19,7 @@ const DICTIONARIES: Record<string, Dictionaries<string>> = {
   'src/i18n/opendata.ts': openDataDictionaries,
   'src/i18n/trust.ts': trustDictionaries,
   'src/i18n/participation.ts': participationDictionaries,
+  'src/i18n/subscriptions.ts': subscriptionDictionaries,
 };
 
 /**

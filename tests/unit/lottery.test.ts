@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareDraws, computeDraw, drawKey, sha256Hex, verifyDraw } from '../../src/lib/hearings/lottery.ts';
+import { compareDraws, computeDraw, drawKey, GENERAL_POOL, sha256Hex, verifyDraw } from '../../src/lib/hearings/lottery.ts';
 
 const entries = (n: number, category = 'citizen_representative') =>
   Array.from({ length: n }, (_, i) => ({ public_id: `P${String(i).padStart(7, '0')}`, category }));
@@ -31,6 +31,15 @@ describe('hearing lottery', () => {
     const firstThreeExperts = experts.slice(0, 3).map((r) => r.public_id);
     expect(draw.filter((r) => r.drawn === 'selected')).toHaveLength(6);
     for (const id of firstThreeExperts) expect(draw.find((r) => r.public_id === id)?.drawn).toBe('selected');
+  });
+
+  it('an entrant in the general pool (a claim staff did not confirm) never fills a reserved seat', async () => {
+    const experts = Array.from({ length: 3 }, (_, i) => ({ public_id: `E${i}`, category: 'expert' }));
+    const unconfirmed = Array.from({ length: 10 }, (_, i) => ({ public_id: `G${i}`, category: GENERAL_POOL }));
+    const draw = await computeDraw('claims', [...experts, ...unconfirmed], 4, { expert: 3, [GENERAL_POOL]: 2 });
+    // The three confirmed experts take the reserved seats whatever their place in the draw; one general seat is left.
+    for (const e of experts) expect(draw.find((r) => r.public_id === e.public_id)?.drawn).toBe('selected');
+    expect(draw.filter((r) => r.category === GENERAL_POOL && r.drawn === 'selected')).toHaveLength(1);
   });
 
   it('is unbiased: each of 50 sign-ups for 10 seats is selected about 20% of the time over 2,000 seeds', async () => {

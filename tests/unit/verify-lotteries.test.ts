@@ -27,6 +27,16 @@ describe('verifying published lotteries', () => {
     expect(await verifyLotteries(2026, await hearing('f3a1c9', 20))).toEqual({ hearings: 1, findings: [] });
   });
 
+  it('flags seats reserved for the general pool and a category no entrant is drawn in', async () => {
+    const rows = (await hearing('f3a1c9', 10)).map((r) => ({ ...r, reserved_seats: 'general:1; npc_deputy:2' }));
+    rows[0] = { ...rows[0]!, category: 'mayor' };
+    const problems = (await verifyLotteries(2026, rows)).findings.map((f) => f.problem);
+    expect(problems).toEqual(expect.arrayContaining([
+      'seats are reserved for the general pool (general:1; npc_deputy:2), which is no category',
+      `${rows[0].public_id}: "mayor" is not a category entrants are drawn in`,
+    ]));
+  });
+
   it('names a swapped result, a seed that is not the committed one, and a commitment made too late', async () => {
     const rows = await hearing('f3a1c9', 20);
     const selected = rows.findIndex((r) => r.drawn === 'selected' && r.category === 'general');

@@ -116,7 +116,7 @@ refused with a message and nothing is written.`,
           const b = await publishBulletin(db, ref);
           console.log(`Published bulletin ${b.id} (${b.slug}) at ${b.published_at}: ${b.title}`);
           if (b.supersedes_slug) console.log(`It supersedes ${b.supersedes_slug}; both pages say so.`);
-          console.log('Rebuild the site (npm run build) to put it on the site and in the feeds.');
+          console.log('A running npm start republishes the site and feeds by itself; otherwise rebuild them (npm run build).');
         };
         break;
       }

@@ -23,14 +23,17 @@ const HELP = `Usage: npm run gongshi -- hearing <action> [options]
         hearing_scheduled.
   close <id> --reveal-seed SEED|@FILE
         Once the published sign-up deadline has passed: closes sign-ups, reveals the seed (it
-        must match the published hash) and draws the lottery.
+        must match the published hash) and draws the lottery among the confirmed sign-ups
+        (pending ones, never confirmed by their contact, expire). Reserved seats go only to
+        claims confirmed with signups review. Every entrant is sent the result.
   record-outcome <id> --for N --against N --abstain N --summary TEXT [--present N]
         From the hearing's date on: records the vote, at most one per selected representative
         (and, with --present, per representative present).
         A majority against (more than half of the votes cast) withdraws the decision; otherwise
         it becomes heard.
   cancel <id> --reason TEXT
-        Cancels a hearing that has not been held (also before its sign-up deadline).
+        Cancels a hearing that has not been held (also before its sign-up deadline); everyone
+        confirmed is told, with the reason.
   verify <id>
         Recomputes the lottery from the published data only (seed, public ids, categories, seats,
         quotas) and compares it with the published result. Exit code 1 on any difference.
@@ -108,7 +111,8 @@ export const hearingCommand: Command = {
         const db = await openDb();
         try {
           const r = await closeHearing(db, id, seed);
-          console.log(`Hearing ${id} closed: ${r.signups} sign-ups for ${r.seats} seats; ${r.selected} selected, ${r.waitlisted} waitlisted.`);
+          console.log(`Hearing ${id} closed: ${r.signups} sign-ups for ${r.seats} seats; ${r.selected} selected, ${r.waitlisted} waitlisted.`
+            + `${r.expired ? ` ${r.expired} never confirmed by their contact expired.` : ''} Each entrant is sent the result.`);
           console.log(formatVerification(id, await verifyHearing(db, id)));
         } finally {
           await db.close();

@@ -16,6 +16,7 @@ import { templateCommand } from './template.ts';
 import { targetsCommand } from './targets.ts';
 import { reportsCommand } from './reports.ts';
 import { verifyCommand } from './verify.ts';
+import { outboxCommand } from './outbox.ts';
 
 export const commands: Command[] = [
   migrateCommand,
@@ -34,4 +35,5 @@ export const commands: Command[] = [
   targetsCommand,
   reportsCommand,
   verifyCommand,
+  outboxCommand,
 ];

@@ -20,7 +20,9 @@ export const invitationsCommand: Command = {
 issue   generates N single-use tokens for a panel survey and respondent group (citizen,
         representative, enterprise, …) and writes them to a new CSV file (survey, group, token,
         link). The database keeps only a hash of each token: the file is the only copy, written
-        once. Hand each token to one respondent; keep the file safe, then delete it.
+        once. Hand each token to one respondent; keep the file safe, then delete it. The link is
+        the survey's page on SITE_URL with the token after "#" (https://…/surveys/SLUG/#token=…):
+        browsers never send that part to a server, and the form fills it in and hides it.
 status  invitations issued and used per respondent group.
 
 Options:

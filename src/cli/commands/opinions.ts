@@ -72,7 +72,7 @@ final: the database refuses to change a moderated opinion or an official respons
         }
         case 'publish': {
           const count = await publishOpinions(db, parseIds(rest, 'publish'));
-          console.log(`Published ${count} opinion(s). They appear on the site with its next build.`);
+          console.log(`Published ${count} opinion(s). They appear on the site with its next build (a running npm start rebuilds by itself).`);
           return 0;
         }
         case 'reject': {

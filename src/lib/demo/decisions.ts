@@ -145,11 +145,14 @@ export async function loadDemoDecisions(tx: Queryable, city: DemoCity): Promise<
     }
     const h = plan.hearing;
     if (h) {
+      // The hearing is announced a day before sign-ups open, with its seed commitment published at once.
+      const announced = new Date(Date.parse(h.opens) - 86_400_000).toISOString();
+      await at(tx, announced);
       const [hearing] = await tx.query<{ id: number }>(
         `insert into public.hearings (decision_id, unit_id, title, title_en, summary, summary_en, venue, held_at, seats,
            signup_opens_at, signup_closes_at, created_at)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $10) returning id::int as id`,
-        [d!.id, unitId, h.title, h.title_en, plan.summary, plan.summary_en, h.venue, h.held, h.seats, h.opens, h.closes]);
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) returning id::int as id`,
+        [d!.id, unitId, h.title, h.title_en, plan.summary, plan.summary_en, h.venue, h.held, h.seats, h.opens, h.closes, announced]);
       const hearingId = hearing!.id;
       for (const [category, seats] of h.quotas) {
         await tx.query(`insert into public.hearing_quotas (hearing_id, category, seats) values ($1, $2, $3)`, [hearingId, category, seats]);
@@ -167,9 +170,12 @@ export async function loadDemoDecisions(tx: Queryable, city: DemoCity): Promise<
         const publicId = Array.from({ length: 8 }, () => ALPHABET[rng.int(0, 31)]).join('');
         const name = rng.pick(SURNAMES) + rng.pick(GIVEN) + (rng.chance(0.6) ? rng.pick(GIVEN) : '');
         await tx.query(
+          // Confirmed sign-ups (status registered); claims of a reserved category reviewed and confirmed by staff.
           `insert into private.hearing_signups (hearing_id, public_id, name, contact, contact_key, district_id, category, statement,
-             code_hash, consent_to_list, created_at)
-           values ($1, $2, $3, $4, $4, $5, $6, $7, $8, $9, $10)`,
+             code_hash, consent_to_list, created_at, category_review, reviewed_at)
+           values ($1, $2, $3, $4, $4, $5, $6, $7, $8, $9, $10,
+                   case when $6::text in ('npc_deputy', 'cppcc_member', 'expert', 'affected_resident') then 'confirmed' end,
+                   case when $6::text in ('npc_deputy', 'cppcc_member', 'expert', 'affected_resident') then $10::timestamptz end)`,
           [hearingId, publicId, name, `demo-signup-${String(person).padStart(4, '0')}@example.invalid`, rng.pick(districts),
            rng.pick(CATEGORIES), rng.chance(0.5) ? '希望参加听证，反映所在社区居民的意见。' : null,
            sha(`demo-code-${hearingId}-${i}`), rng.chance(0.2), new Date(opensMs + Math.floor(rng.next() * span)).toISOString()]);

@@ -11,7 +11,7 @@
  */
 import type { Queryable } from '../db/types.ts';
 import type { HearingStatus } from '../domain/hearings.ts';
-import type { QuestionKind } from '../domain/participation.ts';
+import type { QuestionKind, ResponseVerification } from '../domain/participation.ts';
 import { GIVEN, SURNAMES } from './city.ts';
 import type { DemoCity } from './generate.ts';
 import { CODE_ALPHABET, groupCode } from '../schemas/hearing.ts';
@@ -95,7 +95,7 @@ export interface DemoSurvey {
   opens_at: string;
   questions: Question[];
   /** Per response: its group, time and one answer per question (null: unanswered). */
-  responses: { group: string; submitted_at: string; answers: (number | string | null)[] }[];
+  responses: { group: string; verification: ResponseVerification; submitted_at: string; answers: (number | string | null)[] }[];
   /** Panel surveys: the demo's invitation tokens; the first `used` are spent by the responses. */
   invitations: { group: string; tokens: string[]; used: number; issued_at: string } | null;
 }
@@ -218,7 +218,9 @@ const REJECTIONS = [
 ];
 
 function topics(city: DemoCity, rng: Rng): DemoTopic[] {
-  const windows: [number, number | null][] = [[-45, null], [-30, null], [-20, null], [-120, -40], [-200, -150], [40, null]];
+  // The water prices were consulted on in spring, around their hearing (12 May) and before the
+  // decision (18 June, decisions.ts); the after-school services through the summer and autumn.
+  const windows: [number, number | null][] = [[-45, null], [-30, null], [-20, null], [-200, -155], [-120, -40], [40, null]];
   return TOPICS.map((spec, i) => {
     const [opens, closes] = windows[i]!;
     const trng = rng.fork(spec.slug);
@@ -296,8 +298,8 @@ function hearings(city: DemoCity, rng: Rng): DemoHearing[] {
     {
       unitName: '市交通运输局', status: 'open', seats: 25, votes: null,
       title: '城市公共交通票价调整听证会', title_en: 'Hearing on the proposed public transport fares',
-      summary: '听取市民代表对公交、地铁票价调整方案的意见，包括起步价、换乘优惠和老年人、学生优惠。',
-      summary_en: 'Citizen representatives are heard on the proposed bus and metro fares: base fare, transfer discounts and concessions for older people and students.',
+      summary: '听取市民代表对轨道交通票价调整方案的意见，包括起步价、里程分段和老年人、学生优惠；公交票价优化方案另行听证。',
+      summary_en: 'Citizen representatives are heard on the proposed metro fares: base fare, distance bands and concessions for older people and students. Bus fares have a hearing of their own.',
       venue: '市政务服务中心三楼听证室', venue_en: 'Hearing room, 3rd floor, City Government Service Centre',
       signup_opens_at: dayFrom(city, -14, 9), signup_closes_at: dayFrom(city, 70, 17), held_at: dayFrom(city, 84, 9, 30),
       signups: signups(city, rng.fork('fares'), serial, 14, -13, 0, (k) => (k === 3 ? 'withdrawn' : 'registered')),
@@ -312,19 +314,21 @@ function hearings(city: DemoCity, rng: Rng): DemoHearing[] {
       signups: signups(city, rng.fork('waste'), serial, 27, -49, -11, (k) => (k % 13 === 5 ? 'withdrawn' : 'registered')),
     },
     {
-      unitName: '市水务局', status: 'held', seats: 15, votes: [9, 2, 1],
-      title: '居民阶梯水价调整听证会', title_en: 'Hearing on tiered household water prices',
-      summary: '听证会已举行。多数代表赞成调整方案，并建议按家庭人口核定第一阶梯水量。',
-      summary_en: 'The hearing has been held. Most representatives supported the proposal and asked for the first tier to follow household size.',
+      // Not the water prices again: that hearing is the decision's (decisions.ts), held in May.
+      unitName: '市教育局', status: 'held', seats: 15, votes: [9, 2, 1],
+      title: '中小学课后服务收费标准听证会', title_en: 'Hearing on fees for after-school services',
+      summary: '听证会已举行。多数代表赞成课后服务收费标准，并建议对困难家庭学生免收服务费。',
+      summary_en: 'The hearing has been held. Most representatives supported the proposed fees and asked that pupils from low-income families pay nothing.',
       venue: '市政务服务中心三楼听证室', venue_en: 'Hearing room, 3rd floor, City Government Service Centre',
       signup_opens_at: dayFrom(city, -110, 9), signup_closes_at: dayFrom(city, -80, 17), held_at: dayFrom(city, -60, 9, 30),
       signups: signups(city, rng.fork('water'), serial, 12, -109, -81, () => 'registered'),
     },
     {
-      unitName: '市发展和改革委员会', status: 'cancelled', seats: 20, votes: null,
-      title: '中心城区停车收费调整听证会', title_en: 'Hearing on parking charges in the city centre',
-      summary: '调整方案已撤回，听证会取消。',
-      summary_en: 'The proposal was withdrawn and the hearing cancelled.',
+      // Not parking again: the parking fees are the decision's hearing (decisions.ts), drawn and not yet held.
+      unitName: '市民政局', status: 'cancelled', seats: 20, votes: null,
+      title: '公办养老机构床位费调整听证会', title_en: 'Hearing on bed fees in public care homes',
+      summary: '提出单位决定暂缓调整，先开展定价成本监审，听证会取消；已报名者无需另行操作。',
+      summary_en: 'The proposing bureau postponed the adjustment to audit its costs first, and the hearing was cancelled; those signed up need do nothing.',
       venue: '市民中心第一会议室', venue_en: 'Meeting room 1, Citizen Centre',
       signup_opens_at: dayFrom(city, -30, 9), signup_closes_at: dayFrom(city, 20, 17), held_at: dayFrom(city, 35, 9, 30),
       signups: signups(city, rng.fork('parking'), serial, 5, -29, -5, () => 'registered'),
@@ -379,18 +383,18 @@ function surveys(city: DemoCity, rng: Rng): DemoSurvey[] {
       description_en: 'Invited citizen representatives answer with their invitation token, which works once. A city-wide survey: it does not count towards any unit\'s score.',
       opens_at: dayFrom(city, -14, 9), questions: panel,
       responses: Array.from({ length: used }, (_, k) => ({
-        group: 'representative', submitted_at: dayFrom(city, -13 + k, prng.int(8, 21), prng.int(0, 59)), answers: answers(prng, panel),
+        group: 'representative', verification: 'invitation', submitted_at: dayFrom(city, -13 + k, prng.int(8, 21), prng.int(0, 59)), answers: answers(prng, panel),
       })),
       invitations: { group: 'representative', tokens, used, issued_at: dayFrom(city, -15) },
     },
     {
       slug: `city-open-${city.year}`, mode: 'open',
       title: `${city.year}年度公开平台使用感受调查`, title_en: `How useful is this portal? ${city.year}`,
-      description: '任何市民均可参与，每个网络连接限答一次。结果单独公布为社情民意，不计入考核得分。',
-      description_en: 'Anyone may answer, once per connection. Published separately as public sentiment; not part of any score.',
+      description: '任何市民均可参与：确认联系方式后的已验证答卷每人一份，未验证的快速答卷每个浏览器一份，两者分开统计。结果单独公布为社情民意，不计入考核得分。',
+      description_en: 'Anyone may answer: verified answers (a confirmed contact) once per person, quick unverified answers once per browser, counted apart. Published separately as public sentiment; not part of any score.',
       opens_at: dayFrom(city, -14, 9), questions: open,
       responses: Array.from({ length: 26 }, (_, k) => ({
-        group: 'public', submitted_at: dayFrom(city, -13 + Math.floor(k / 2), orng.int(8, 22), orng.int(0, 59)), answers: answers(orng, open),
+        group: 'public', verification: k % 3 === 0 ? 'verified' : 'quick', submitted_at: dayFrom(city, -13 + Math.floor(k / 2), orng.int(8, 22), orng.int(0, 59)), answers: answers(orng, open),
       })),
       invitations: null,
     },
@@ -458,9 +462,12 @@ export async function loadDemoParticipation(tx: Queryable, city: DemoCity): Prom
     await tx.query(`select private.commit_lottery_seed($1, encode(sha256(convert_to($2, 'UTF8')), 'hex'))`, [hearingId, seed]);
     for (const s of h.signups) {
       await tx.query(
+        // Confirmed sign-ups; claims of a reserved category reviewed and confirmed by staff.
         `insert into private.hearing_signups (hearing_id, public_id, name, contact, contact_key, district_id, category,
-           statement, status, code_hash, created_at, withdrawn_at)
-         values ($1, $2, $3, $4, lower($4), $5, $6, $7, $8, private.code_hash(private.normalize_code($9)), $10, $11)`,
+           statement, status, code_hash, created_at, withdrawn_at, category_review, reviewed_at)
+         values ($1, $2, $3, $4, lower($4), $5, $6, $7, $8, private.code_hash(private.normalize_code($9)), $10, $11,
+                 case when $6::text in ('npc_deputy', 'cppcc_member', 'expert', 'affected_resident') then 'confirmed' end,
+                 case when $6::text in ('npc_deputy', 'cppcc_member', 'expert', 'affected_resident') then $10::timestamptz end)`,
         [hearingId, s.public_id, s.name, s.contact, s.districtIndex === null ? null : districts[s.districtIndex] ?? null,
          s.category, s.statement, s.status, s.code, s.created_at, s.withdrawn_at],
       );
@@ -499,8 +506,8 @@ export async function loadDemoParticipation(tx: Queryable, city: DemoCity): Prom
     }
     for (const r of survey.responses) {
       const responseId = await one(
-        `insert into public.survey_responses (survey_id, respondent_group, submitted_at) values ($1, $2, $3)`,
-        [surveyId, r.group, r.submitted_at],
+        `insert into public.survey_responses (survey_id, respondent_group, verification, submitted_at) values ($1, $2, $3, $4)`,
+        [surveyId, r.group, r.verification, r.submitted_at],
       );
       for (const [k, value] of r.answers.entries()) {
         if (value === null) continue;

@@ -60,6 +60,8 @@ export function generateDemoSurveys(city: DemoCity, seed: number, after: { surve
             responseId++;
             out.survey_responses.push({
               id: responseId, survey_id: id, respondent_group: group,
+              // Open surveys: every third answer from a confirmed contact, the rest quick answers.
+              verification: mode === 'panel' ? 'invitation' : k % 3 === 0 ? 'verified' : 'quick',
               submitted_at: `${year}-${pad(rng.int(11, 12))}-${pad(rng.int(1, 19))}T${pad(rng.int(8, 21))}:${pad(rng.int(0, 59))}:00+08:00`,
             });
             const bias = mode === 'open' ? -0.4 : group === 'enterprise' ? 0.1 : 0;

@@ -40,8 +40,47 @@ export const SIGNUP_CATEGORY = {
   },
 } as const satisfies Enumeration<SignupCategory>;
 
-/** private.hearing_signups.status. */
-export const SIGNUP_STATUSES = ['registered', 'selected', 'waitlisted', 'withdrawn'] as const;
+/**
+ * The categories that reserve seats only once staff confirm the claim (`signups review`); an
+ * unconfirmed or refused claim draws in the general pool.
+ */
+export const RESERVED_CATEGORIES = ['npc_deputy', 'cppcc_member', 'expert', 'affected_resident'] as const satisfies readonly SignupCategory[];
+export type ReservedCategory = (typeof RESERVED_CATEGORIES)[number];
+export const isReservedCategory = (category: string): category is ReservedCategory =>
+  (RESERVED_CATEGORIES as readonly string[]).includes(category);
+
+/** private.hearing_signups.category_review: a reserved category's claim as staff reviewed it. */
+export const CLAIM_REVIEWS = ['claimed', 'confirmed', 'refused'] as const;
+export type ClaimReview = (typeof CLAIM_REVIEWS)[number];
+
+export const CLAIM_REVIEW = {
+  name: 'category claim review',
+  codes: CLAIM_REVIEWS,
+  labels: {
+    claimed: { 'zh-CN': '待核实', en: 'To be reviewed' },
+    confirmed: { 'zh-CN': '已核实', en: 'Confirmed' },
+    refused: { 'zh-CN': '未通过核实', en: 'Refused' },
+  },
+} as const satisfies Enumeration<ClaimReview>;
+
+/** hearing_draws.category: the category an entrant was drawn in (general: a claim not confirmed). */
+export const DRAW_CATEGORIES = [...SIGNUP_CATEGORIES, 'general'] as const;
+export type DrawCategory = (typeof DRAW_CATEGORIES)[number];
+
+export const DRAW_CATEGORY = {
+  name: 'draw category',
+  codes: DRAW_CATEGORIES,
+  labels: {
+    ...SIGNUP_CATEGORY.labels,
+    general: { 'zh-CN': '一般名额（类别未经核实）', en: 'General pool (category not confirmed)' },
+  },
+} as const satisfies Enumeration<DrawCategory>;
+
+/**
+ * private.hearing_signups.status: pending until the contact confirms its code; expired when still
+ * pending as sign-ups close. Only confirmed sign-ups (registered) enter the draw.
+ */
+export const SIGNUP_STATUSES = ['pending', 'registered', 'selected', 'waitlisted', 'withdrawn', 'expired'] as const;
 export const SignupStatusSchema = z.enum(SIGNUP_STATUSES);
 export type SignupStatus = z.output<typeof SignupStatusSchema>;
 
@@ -49,10 +88,12 @@ export const SIGNUP_STATUS = {
   name: 'sign-up status',
   codes: SIGNUP_STATUSES,
   labels: {
+    pending: { 'zh-CN': '待确认', en: 'Awaiting confirmation' },
     registered: { 'zh-CN': '已报名', en: 'Signed up' },
     selected: { 'zh-CN': '已入选', en: 'Selected' },
     waitlisted: { 'zh-CN': '候补', en: 'On the waiting list' },
     withdrawn: { 'zh-CN': '已撤回', en: 'Withdrawn' },
+    expired: { 'zh-CN': '未确认，已失效', en: 'Expired (never confirmed)' },
   },
 } as const satisfies Enumeration<SignupStatus>;
 

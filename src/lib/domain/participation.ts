@@ -1,6 +1,6 @@
 /** The Citizen Deliberation Hall and satisfaction surveys: moderation, survey modes, question kinds, respondents. */
 import { z } from 'zod';
-import type { OpenEnumeration } from './enumeration.ts';
+import type { Enumeration, OpenEnumeration } from './enumeration.ts';
 
 /** hall_opinions.status: moderation of an opinion. */
 export const OPINION_STATUSES = ['pending', 'published', 'rejected'] as const;
@@ -34,3 +34,27 @@ export const RESPONDENT_GROUP = {
   },
   openPattern: /^[a-z_]{2,40}$/,
 } as const satisfies OpenEnumeration<RespondentGroup>;
+
+/**
+ * survey_responses.verification: how a respondent was told apart. invitation: a panel survey's
+ * single-use token; verified: an open survey answered with a confirmed contact (one per contact);
+ * quick: an open survey answered with the browser's own random token (one per browser, unverified).
+ * Open surveys publish verified and quick answers apart, labelled.
+ */
+export const RESPONSE_VERIFICATIONS = ['invitation', 'verified', 'quick'] as const;
+export const ResponseVerificationSchema = z.enum(RESPONSE_VERIFICATIONS);
+export type ResponseVerification = z.output<typeof ResponseVerificationSchema>;
+
+/** open_survey_participants.verification: the kinds of an open survey's responses. */
+export const OPEN_RESPONSE_VERIFICATIONS = ['verified', 'quick'] as const satisfies readonly ResponseVerification[];
+export type OpenResponseVerification = (typeof OPEN_RESPONSE_VERIFICATIONS)[number];
+
+export const RESPONSE_VERIFICATION = {
+  name: 'response verification',
+  codes: RESPONSE_VERIFICATIONS,
+  labels: {
+    invitation: { 'zh-CN': '受邀答卷（凭邀请码）', en: 'Invited (invitation token)' },
+    verified: { 'zh-CN': '已验证答卷（凭确认的联系方式，每人一份）', en: 'Verified (one per confirmed contact)' },
+    quick: { 'zh-CN': '快速答卷（未验证，每个浏览器一份）', en: 'Quick (unverified, one per browser)' },
+  },
+} as const satisfies Enumeration<ResponseVerification>;

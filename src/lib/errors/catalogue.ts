@@ -179,7 +179,7 @@ export const TooManyOpinions = {
   code: 'PT429',
   rpcs: ['submit_hall_opinion'],
   title: { 'zh-CN': '提交过于频繁', en: 'Too many opinions' },
-  message: { 'zh-CN': '同一网络十分钟内最多提交5条意见。', en: 'At most 5 opinions per 10 minutes from one connection.' },
+  message: { 'zh-CN': '同一网络一小时内最多提交120条意见。', en: 'At most 120 opinions an hour from one connection.' },
   hint: { 'zh-CN': '请稍后再试。', en: 'Please try again later.' },
 } satisfies ErrorData;
 
@@ -198,7 +198,7 @@ export const AlreadySignedUp = {
 export const HearingNotFound = {
   name: 'HearingNotFound',
   code: 'PT404',
-  rpcs: ['sign_up_for_hearing'],
+  rpcs: ['sign_up_for_hearing', 'confirm_hearing_signup'],
   title: { 'zh-CN': '听证会不存在', en: 'No such hearing' },
   message: { 'zh-CN': '这场听证会不存在。', en: 'This hearing does not exist.' },
 } satisfies ErrorData;
@@ -206,7 +206,7 @@ export const HearingNotFound = {
 export const SignupsClosed = {
   name: 'SignupsClosed',
   code: 'PT409',
-  rpcs: ['sign_up_for_hearing'],
+  rpcs: ['sign_up_for_hearing', 'confirm_hearing_signup'],
   title: { 'zh-CN': '报名未开放', en: 'Sign-ups not open' },
   message: {
     'zh-CN': '这场听证会目前不接受报名（尚未开始、已截止或已取消）。',
@@ -221,6 +221,44 @@ export const InvalidSignup = {
   title: { 'zh-CN': '报名信息有误', en: 'Check your details' },
   message: { 'zh-CN': '联系方式、身份类别或所在区市不正确。', en: 'The contact, category or district is not valid.' },
   hint: { 'zh-CN': '联系方式请填写电子邮箱或手机号码。', en: 'Give an e-mail address or a phone number as contact.' },
+} satisfies ErrorData;
+
+export const SignupCodeWrong = {
+  name: 'SignupCodeWrong',
+  code: 'PT403',
+  rpcs: ['confirm_hearing_signup'],
+  title: { 'zh-CN': '验证码不正确', en: 'Code not valid' },
+  message: {
+    'zh-CN': '这个验证码与我们为本次报名发送到该联系方式的不一致，报名尚未确认。',
+    en: 'This code does not match the one we sent to this contact for this sign-up; the sign-up is not confirmed.',
+  },
+  hint: {
+    'zh-CN': '请核对最新一条消息中的8位验证码；联系方式须与报名时填写的一致。',
+    en: 'Check the 8-character code in our newest message; the contact must be the one you signed up with.',
+  },
+} satisfies ErrorData;
+
+export const SignupCodeExpired = {
+  name: 'SignupCodeExpired',
+  code: 'PT410',
+  rpcs: ['confirm_hearing_signup'],
+  title: { 'zh-CN': '验证码已失效', en: 'Code expired or used' },
+  message: {
+    'zh-CN': '这个验证码已过期或已经用过（验证码30分钟内有效，只能使用一次）。',
+    en: 'This code has expired or was already used (a code is valid for 30 minutes, once).',
+  },
+  hint: {
+    'zh-CN': '请重新提交报名表，我们会发送新的验证码；若报名已确认，可用确认码查询。',
+    en: 'Send the sign-up form again for a new code; if your sign-up is already confirmed, check it with its confirmation code.',
+  },
+} satisfies ErrorData;
+
+export const SignupCodeMalformed = {
+  name: 'SignupCodeMalformed',
+  code: '22023',
+  rpcs: ['confirm_hearing_signup'],
+  title: { 'zh-CN': '验证码或联系方式格式不对', en: 'Check the code' },
+  message: { 'zh-CN': '验证码由8位字母和数字组成，例如 7KQ2-M9XD。', en: 'A code has 8 letters and digits, for example 7KQ2-M9XD.' },
 } satisfies ErrorData;
 
 export const CodeNotFound = {
@@ -266,7 +304,10 @@ export const TokenMissing = {
   code: '23502',
   rpcs: ['submit_survey_response'],
   title: { 'zh-CN': '缺少内容', en: 'Something is missing' },
-  message: { 'zh-CN': '请填写邀请码并回答所有必答题。', en: 'Enter your invitation token and answer every required question.' },
+  message: {
+    'zh-CN': '请回答所有必答题（受邀测评还需填写邀请码）。',
+    en: 'Answer every required question (and, for a panel survey, enter your invitation token).',
+  },
 } satisfies ErrorData;
 
 export const AlreadyAnswered = {
@@ -274,7 +315,10 @@ export const AlreadyAnswered = {
   code: '23505',
   rpcs: ['submit_survey_response'],
   title: { 'zh-CN': '已经答过', en: 'Already answered' },
-  message: { 'zh-CN': '这个问卷已经从您的网络连接提交过答卷。', en: 'This survey has already been answered from your connection.' },
+  message: {
+    'zh-CN': '您已经用这个联系方式或在这个浏览器上答过本问卷，每人只计一份。',
+    en: 'You have already answered this survey with this contact or in this browser; each person counts once.',
+  },
   hint: { 'zh-CN': '谢谢，您之前的答卷已经计入。', en: 'Thank you: your earlier answers count.' },
 } satisfies ErrorData;
 
@@ -324,18 +368,147 @@ export const InvalidAnswer = {
   hint: { 'zh-CN': '邀请码由24位字母和数字组成。', en: 'An invitation token has 24 letters and digits.' },
 } satisfies ErrorData;
 
+// Confirming an e-mail address or phone with the code we sent to it.
+
+export const ContactInvalid = {
+  name: 'ContactInvalid',
+  code: '22023',
+  rpcs: ['request_contact_code', 'verify_contact'],
+  title: { 'zh-CN': '联系方式或验证码格式不对', en: 'Check the contact or code' },
+  message: {
+    'zh-CN': '请填写电子邮箱，或带区号的手机、固定电话号码；验证码由8位字母和数字组成。',
+    en: 'Give an e-mail address or a mobile or landline number with its area code; a code has 8 letters and digits.',
+  },
+} satisfies ErrorData;
+
+export const ContactCodeWrong = {
+  name: 'ContactCodeWrong',
+  code: 'PT403',
+  rpcs: ['verify_contact'],
+  title: { 'zh-CN': '验证码不正确', en: 'Code not valid' },
+  message: { 'zh-CN': '这个验证码与我们发给该联系方式的不一致。', en: 'This code does not match the one we sent to this contact.' },
+  hint: { 'zh-CN': '请核对最新一条消息中的验证码，或重新获取。', en: 'Check the code in our newest message, or ask for a new one.' },
+} satisfies ErrorData;
+
+export const ContactCodeExpired = {
+  name: 'ContactCodeExpired',
+  code: 'PT410',
+  rpcs: ['verify_contact'],
+  title: { 'zh-CN': '验证码已失效', en: 'Code expired' },
+  message: { 'zh-CN': '这个验证码已过期或已经用过。', en: 'This code has expired or was already used.' },
+  hint: { 'zh-CN': '请重新获取验证码。', en: 'Ask for a new code.' },
+} satisfies ErrorData;
+
+export const RequestNotFound = {
+  name: 'RequestNotFound',
+  code: 'PT404',
+  rpcs: ['message_status'],
+  title: { 'zh-CN': '找不到这次发送', en: 'No such request' },
+  message: { 'zh-CN': '找不到这次发送请求。', en: 'We have no record of this request.' },
+  hint: { 'zh-CN': '请重新获取验证码。', en: 'Ask for a new code.' },
+} satisfies ErrorData;
+
+// A verified contact's token (verify_contact) sent with an opinion or an open survey's answer.
+
+export const ContactTokenInvalid = {
+  name: 'ContactTokenInvalid',
+  code: 'PT403',
+  rpcs: ['submit_hall_opinion'],
+  title: { 'zh-CN': '联系方式确认已失效', en: 'Contact confirmation expired' },
+  message: {
+    'zh-CN': '您之前确认的联系方式已过期或无效，内容没有提交。',
+    en: 'The contact you confirmed earlier has expired or is not valid; nothing was sent.',
+  },
+  hint: { 'zh-CN': '请重新获取验证码确认联系方式，或不留联系方式提交。', en: 'Confirm your contact again with a new code, or send without one.' },
+} satisfies ErrorData;
+
+// E-mail subscriptions: subscribing, the confirmation link and the unsubscribe link.
+
+export const SubscriptionInvalid = {
+  name: 'SubscriptionInvalid',
+  code: '22023',
+  rpcs: ['subscribe'],
+  title: { 'zh-CN': '请填写电子邮箱', en: 'Give an e-mail address' },
+  message: { 'zh-CN': '订阅只通过电子邮件发送，请填写有效的电子邮箱地址。', en: 'Subscriptions are sent by e-mail only: give a valid e-mail address.' },
+  hint: { 'zh-CN': '例如 name@example.org。', en: 'For example name@example.org.' },
+} satisfies ErrorData;
+
+export const SubscriptionTopicNotFound = {
+  name: 'SubscriptionTopicNotFound',
+  code: 'PT404',
+  rpcs: ['subscribe'],
+  title: { 'zh-CN': '无法订阅', en: 'Cannot subscribe' },
+  message: { 'zh-CN': '要订阅的单位或目标不存在或尚未公开。', en: 'The unit or target to subscribe to does not exist or is not public.' },
+  hint: { 'zh-CN': '请从单位或目标的页面订阅。', en: 'Subscribe from the unit’s or target’s page.' },
+} satisfies ErrorData;
+
+export const SubscriptionLinkMalformed = {
+  name: 'SubscriptionLinkMalformed',
+  code: '22023',
+  rpcs: ['confirm_subscription', 'unsubscribe'],
+  title: { 'zh-CN': '链接不完整', en: 'Incomplete link' },
+  message: { 'zh-CN': '链接中的凭证缺失或不完整。', en: 'The link’s token is missing or incomplete.' },
+  hint: {
+    'zh-CN': '请直接点击邮件中的链接；如需复制，请复制完整的链接。',
+    en: 'Open the link straight from the e-mail; if you copy it, copy all of it.',
+  },
+} satisfies ErrorData;
+
+export const ConfirmLinkInvalid = {
+  name: 'ConfirmLinkInvalid',
+  code: 'PT403',
+  rpcs: ['confirm_subscription'],
+  title: { 'zh-CN': '确认链接无效', en: 'Confirmation link not valid' },
+  message: {
+    'zh-CN': '这个确认链接无效：可能已有更新的确认邮件，或订阅已被退订。',
+    en: 'This confirmation link is not valid: a newer confirmation e-mail may have replaced it, or the subscription was ended.',
+  },
+  hint: { 'zh-CN': '请使用最新一封确认邮件中的链接，或重新订阅。', en: 'Use the link in the newest confirmation e-mail, or subscribe again.' },
+} satisfies ErrorData;
+
+export const ConfirmLinkExpired = {
+  name: 'ConfirmLinkExpired',
+  code: 'PT410',
+  rpcs: ['confirm_subscription'],
+  title: { 'zh-CN': '确认链接已失效', en: 'Confirmation link expired' },
+  message: { 'zh-CN': '确认链接已过期（有效期7天），或订阅已被退订。', en: 'The confirmation link has expired (it works for 7 days), or the subscription was ended.' },
+  hint: { 'zh-CN': '请重新订阅，我们会发送新的确认链接。', en: 'Subscribe again and we will send a new link.' },
+} satisfies ErrorData;
+
+export const UnsubscribeLinkInvalid = {
+  name: 'UnsubscribeLinkInvalid',
+  code: 'PT403',
+  rpcs: ['unsubscribe'],
+  title: { 'zh-CN': '退订链接无效', en: 'Unsubscribe link not valid' },
+  message: {
+    'zh-CN': '这个退订链接无效。重新订阅后，只有新邮件中的退订链接有效。',
+    en: 'This unsubscribe link is not valid. After subscribing again, only the links in newer e-mails work.',
+  },
+  hint: { 'zh-CN': '请使用最近一封邮件中的退订链接。', en: 'Use the unsubscribe link in the most recent e-mail.' },
+} satisfies ErrorData;
+
 /** The entries that apply whatever the RPC, one per code. */
 export const RPC_ERRORS: readonly ErrorData[] = [
   MissingValue, EmptyValue, TooLong, InvalidValue, WrongType, Duplicate, NotFound, WindowClosed, AlreadyUsed,
   NotAllowed, TooManyRequests, NotConfigured, Unavailable, NetworkError, Unexpected,
 ];
 
+/** An entry in `locale`, for a form that knows better than the code what went wrong (e.g. which token). */
+export function describeEntry(entry: ErrorData, locale: Locale): CatalogueEntry {
+  const { name, title, message, hint } = entry;
+  return { name, title: title[locale], message: message[locale], ...(hint ? { hint: hint[locale] } : {}) };
+}
+
 /** The entries that refine a code for some RPCs, at most one per RPC and code. */
 export const RPC_REFINEMENTS: readonly ErrorData[] = [
   TopicNotFound, TopicClosed, TooManyOpinions,
-  AlreadySignedUp, HearingNotFound, SignupsClosed, InvalidSignup,
+  AlreadySignedUp, HearingNotFound, SignupsClosed, InvalidSignup, SignupCodeWrong, SignupCodeExpired, SignupCodeMalformed,
   CodeNotFound, CodeMalformed, AlreadyWithdrawn, HearingOver,
   TokenMissing, AlreadyAnswered, TokenInvalid, TokenUsed, SurveyNotFound, SurveyClosed, InvalidAnswer,
+  ContactInvalid, ContactCodeWrong, ContactCodeExpired, RequestNotFound,
+  ContactTokenInvalid,
+  SubscriptionInvalid, SubscriptionTopicNotFound, SubscriptionLinkMalformed, ConfirmLinkInvalid, ConfirmLinkExpired,
+  UnsubscribeLinkInvalid,
 ];
 
 const byCode: ReadonlyMap<string, ErrorData> = new Map(
@@ -389,6 +562,9 @@ export const FIELD_MESSAGES = {
   'statement.tooLong': { 'zh-CN': '发言要点最多1000字。', en: 'What you want to say can have at most 1000 characters.' },
   'code.required': { 'zh-CN': '请填写确认码。', en: 'Enter your confirmation code.' },
   'code.invalid': { 'zh-CN': '确认码由16位字母和数字组成，例如 7KQ2-M9XD-4HBT-PW3N。', en: 'A confirmation code has 16 letters and digits, e.g. 7KQ2-M9XD-4HBT-PW3N.' },
+  'contactCode.required': { 'zh-CN': '请填写我们发给您的验证码。', en: 'Enter the code from our message.' },
+  'contactCode.invalid': { 'zh-CN': '验证码由8位字母和数字组成，例如 7KQ2-M9XD。', en: 'A code has 8 letters and digits, e.g. 7KQ2-M9XD.' },
+  'consent.invalid': { 'zh-CN': '请勾选是否同意公布姓名。', en: 'Say whether your name may be listed.' },
   'token.required': { 'zh-CN': '请填写邀请码。', en: 'Enter your invitation token.' },
   'token.invalid': { 'zh-CN': '邀请码由24位字母和数字组成，例如 7KQ2-M9XD-4HBT-PW3N-A8EF-Q2RS。', en: 'An invitation token has 24 letters and digits, e.g. 7KQ2-M9XD-4HBT-PW3N-A8EF-Q2RS.' },
   'answer.required': { 'zh-CN': '这道题必须回答。', en: 'This question needs an answer.' },
@@ -400,6 +576,10 @@ export const FIELD_MESSAGES = {
     'zh-CN': '含有无法保存的字符（例如空字符或残缺的表情符号），请删除后再提交。',
     en: 'This contains characters that cannot be stored (such as a null character or a broken emoji): remove them and try again.',
   },
+  'email.required': { 'zh-CN': '请填写电子邮箱。', en: 'Give your e-mail address.' },
+  'email.tooLong': { 'zh-CN': '电子邮箱最多254个字符。', en: 'An e-mail address has at most 254 characters.' },
+  'email.invalid': { 'zh-CN': '请填写有效的电子邮箱，例如 name@example.org（订阅只通过电子邮件发送）。', en: 'Give a valid e-mail address, e.g. name@example.org (subscriptions are sent by e-mail only).' },
+  'link.invalid': { 'zh-CN': '链接中的凭证不完整，请直接点击邮件中的链接。', en: 'The link’s token is incomplete: open the link straight from the e-mail.' },
   invalid: { 'zh-CN': '内容不正确。', en: 'This is not valid.' },
 } as const satisfies Record<string, Localized>;
 

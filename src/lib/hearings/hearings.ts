@@ -62,7 +62,10 @@ export async function openHearing(db: Db, spec: HearingSpec, actor: string): Pro
 }
 
 export interface ClosedHearing {
+  /** Confirmed sign-ups drawn. */
   signups: number;
+  /** Pending sign-ups (never confirmed by their contact) that expired. */
+  expired: number;
   seats: number;
   selected: number;
   waitlisted: number;

@@ -1,6 +1,9 @@
 /**
  * The hearing lottery, recomputed from published data: the seed (revealed when sign-ups close),
- * each sign-up's public id and category, the seats and the reserved quotas. The database draws
+ * each entrant's public id and the category it was drawn in, the seats and the reserved quotas.
+ * Entrants are the sign-ups whose contact confirmed its code; a reserved category counts only when
+ * staff confirmed the claim before the draw, otherwise the entrant is published in the category
+ * `general` (the general pool), which no quota names. The database draws
  * (private.close_hearing); this independent implementation lets anyone — the CLI's
  * `hearing verify`, the /hearings/verify/ page, a journalist — check the published result.
  * Runs in Node and in browsers (Web Crypto).
@@ -9,8 +12,12 @@ import type { DrawOutcome } from '../domain/hearings.ts';
 
 export interface DrawEntry {
   public_id: string;
+  /** The category drawn in (DRAW_CATEGORIES): a quota of that category may take the entrant. */
   category: string;
 }
+
+/** The category of entrants whose reserved-category claim was not confirmed: never a quota's. */
+export const GENERAL_POOL = 'general';
 
 export interface DrawResult extends DrawEntry {
   draw_key: string;
@@ -43,7 +50,7 @@ export async function computeDraw(
   const selected = new Set<string>();
   const taken: Record<string, number> = {};
   for (const e of keyed) {
-    const quota = quotas[e.category] ?? 0;
+    const quota = e.category === GENERAL_POOL ? 0 : (quotas[e.category] ?? 0);
     if ((taken[e.category] ?? 0) < quota) {
       taken[e.category] = (taken[e.category] ?? 0) + 1;
       selected.add(e.public_id);

@@ -5,13 +5,7 @@
  */
 import { z } from 'zod';
 import { fieldMessage, type FieldMessageKey } from '../errors/catalogue.ts';
-
-/** E-mail or phone, as private.contact_key() accepts them. */
-export function isContact(value: string): boolean {
-  const v = value.trim().toLowerCase();
-  if (/^[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}$/.test(v)) return true;
-  return /^\+?[0-9]{6,20}$/.test(v.replace(/[\s()-]/g, ''));
-}
+import { isContact } from '../contacts/contact-key.ts';
 
 /**
  * Text the database can store: no NUL character and no lone UTF-16 surrogate (a broken emoji).
@@ -40,7 +34,16 @@ export const HallOpinionInputSchema = z.object({
     .max(2000, fieldMessage('body.tooLong'))
     .refine(isStorableText, fieldMessage('text.unsupported')),
   display_name: optionalText(40, fieldMessage('display_name.tooLong')),
-  contact: z.union([z.literal('').transform(() => undefined), ContactSchema]).optional(),
+  /** A verified contact's token (verify_contact): the official reply is sent there. Never a plain contact. */
+  contact_token: z
+    .string()
+    .trim()
+    .max(64)
+    .refine((v) => v === '' || /^[0-9A-HJKMNP-TV-Z]{24}$/.test(v.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1')))
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+  /** The page's language: the reply is written in it. */
+  locale: z.enum(['zh-CN', 'en']).optional(),
 });
 export type HallOpinion = z.output<typeof HallOpinionInputSchema>;
 export type HallOpinionInput = z.input<typeof HallOpinionInputSchema>;

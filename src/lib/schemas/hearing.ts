@@ -25,6 +25,12 @@ export const HearingSignupInputSchema = z.object({
   category: SignupCategorySchema,
   district_id: z.number().int().positive().optional(),
   statement: optionalText(1000, fieldMessage('statement.tooLong')),
+  /** Whether the name may be listed with the published draw (otherwise the public id only). */
+  consent_to_list: z.boolean({ error: fieldMessage('consent.invalid') }).default(false),
+  /** The page's language: messages to the person are written in it. */
+  locale: z.enum(['zh-CN', 'en']),
+  /** A verified-contact token kept by the browser: a sign-up for that contact is confirmed at once. */
+  contact_token: z.string().max(64).optional(),
 });
 export type HearingSignup = z.output<typeof HearingSignupInputSchema>;
 export type HearingSignupInput = z.input<typeof HearingSignupInputSchema>;
@@ -39,6 +45,27 @@ export function normalizeCode(value: string): string {
 
 /** Canonical code grouped by four, for display. */
 export const groupCode = (normalized: string) => normalized.replace(/(.{4})(?=.)/g, '$1-');
+
+/** What sign_up_for_hearing answers without a token (the same for every contact, apart from request_id). */
+export const CodeSentSchema = z.object({
+  status: z.literal('code_sent'),
+  sent_to: z.string(),
+  request_id: z.string(),
+  valid_minutes: z.number().int(),
+});
+export type CodeSent = z.output<typeof CodeSentSchema>;
+
+/** A confirmed sign-up: confirm_hearing_signup's answer, and sign_up_for_hearing's with a valid token. */
+export const SignupConfirmedSchema = z.object({
+  hearing_id: z.number().int(),
+  public_id: z.string(),
+  status: z.string(),
+  confirmation_code: z.string(),
+  contact_token: z.string(),
+  contact_token_expires_at: z.string(),
+  contact: z.string(),
+});
+export type SignupConfirmed = z.output<typeof SignupConfirmedSchema>;
 
 export const ConfirmationCodeInputSchema = z.object({
   code: z
@@ -74,7 +101,7 @@ export const HearingSchema = z.object({
   /** Selected representatives present, when the office recorded attendance. */
   attendance: z.number().int().nullable(),
   unit: UnitRefSchema,
-  /** Sign-ups not withdrawn, when the site was built. */
+  /** Confirmed sign-ups not withdrawn, when the site was built. */
   signups: z.number().int(),
   districts: z.array(DistrictSchema),
 });

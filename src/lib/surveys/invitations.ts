@@ -34,12 +34,22 @@ export async function issueInvitations(db: Db, options: IssueOptions): Promise<{
         `select token from private.issue_survey_invitations($1, $2, $3, $4)`,
         [survey.id, options.group, options.count, batch],
       );
-      const link = new URL(`/surveys/${options.survey}/`, site).href;
-      write(toCsv(['survey', 'group', 'token', 'link'], rows.map((r) => [options.survey, options.group, r.token, link])));
+      write(toCsv(['survey', 'group', 'token', 'link'], rows.map((r) => [options.survey, options.group, r.token, invitationLink(site, options.survey, r.token)])));
       count = rows.length;
     }),
   );
   return { count, batch };
+}
+
+/**
+ * The link printed on an invitation: the survey's page on SITE_URL with the token in the fragment
+ * (`#token=…`), which browsers never send to a server, so no access log or proxy records it. The
+ * survey form reads it and removes it from the address bar.
+ */
+export function invitationLink(siteUrl: string, survey: string, token: string): string {
+  const url = new URL(`surveys/${encodeURIComponent(survey)}/`, siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`);
+  url.hash = `token=${token}`;
+  return url.href;
 }
 
 export interface InvitationStatus {

@@ -3,8 +3,9 @@
  * committed before sign-ups opened, then each entrant's key, order and result (src/lib/hearings/
  * lottery.ts holds the draw itself, shared with the /hearings/verify/ page and the CLI).
  */
+import { DRAW_CATEGORIES } from '../domain/hearings.ts';
 import type { HearingDrawRow } from '../schemas/opendata/hearing-draws.ts';
-import { verifyDraw } from '../hearings/lottery.ts';
+import { GENERAL_POOL, verifyDraw } from '../hearings/lottery.ts';
 
 export interface LotteryFinding {
   year: number;
@@ -32,6 +33,13 @@ export async function verifyLotteries(year: number, rows: readonly HearingDrawRo
     if (first.seed_committed_at > first.signups_opened_at) {
       say(`the seed's hash was published at ${first.seed_committed_at}, after sign-ups opened at ${first.signups_opened_at}`);
     }
+    // Entrants are published in the category they were drawn in: a reserved category only when
+    // staff confirmed the claim, else the general pool, for which no seats can be reserved.
+    const quotas = parseReservedSeats(first.reserved_seats);
+    if (GENERAL_POOL in quotas) say(`seats are reserved for the general pool (${first.reserved_seats}), which is no category`);
+    for (const d of draws) {
+      if (!(DRAW_CATEGORIES as readonly string[]).includes(d.category)) say(`${d.public_id}: "${d.category}" is not a category entrants are drawn in`);
+    }
     if (first.seed === null) {
       // No lottery: every entrant fits, so every entrant is selected.
       const waitlisted = draws.filter((d) => d.drawn !== 'selected').length;
@@ -42,7 +50,7 @@ export async function verifyLotteries(year: number, rows: readonly HearingDrawRo
       seed: first.seed,
       seedHash: first.seed_hash,
       seats: first.seats,
-      quotas: parseReservedSeats(first.reserved_seats),
+      quotas,
       draws,
     });
     if (!hashMatches) say(`the revealed seed does not hash to the commitment ${first.seed_hash}`);

@@ -1,7 +1,7 @@
-/** Dataset "survey-aggregates": each survey question's answers in aggregate (never a single response). */
+/** Dataset "survey-aggregates": each survey question's answers in aggregate per kind of response (never a single response). */
 import { z } from 'zod';
 import { column } from '../../opendata/columns.ts';
-import { QuestionKindSchema, SurveyModeSchema } from '../../domain/participation.ts';
+import { QuestionKindSchema, ResponseVerificationSchema, SurveyModeSchema } from '../../domain/participation.ts';
 import { YearSchema } from './common.ts';
 
 const count = (zh: string, en: string) => column(z.number().int().nullable(), zh, en);
@@ -10,9 +10,11 @@ export const SurveyAggregateRowSchema = z.strictObject({
   year: column(YearSchema, '考核年度', 'Assessment year'),
   survey_slug: column(z.string(), '测评编号', 'Survey'),
   mode: column(SurveyModeSchema, '方式', 'panel: invited respondents (counts in the mass evaluation); open: public sentiment (does not count)'),
+  verification: column(ResponseVerificationSchema, '答卷类别',
+    'Kind of response: invitation (panel); verified (open, one per confirmed contact) or quick (open, one per browser, unverified) — counted apart'),
   unit_code: column(z.string().nullable(), '被测评单位代码', 'Code of the unit evaluated (empty: city-wide)'),
   unit_name: column(z.string().nullable(), '被测评单位', 'Unit evaluated'),
-  responses: column(z.number().int(), '答卷数', 'Responses to the survey'),
+  responses: column(z.number().int(), '答卷数', 'Responses of this kind to the survey'),
   position: column(z.number().int(), '题号', 'Question number'),
   prompt: column(z.string(), '题目', 'Question'),
   prompt_en: column(z.string().nullable(), '题目（英文）', 'Question in English'),
