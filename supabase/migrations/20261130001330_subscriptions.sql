@@ -84,7 +84,9 @@ revoke all on private.subscription_notice_batches from public, anon, authenticat
 
 create table private.subscription_notice_reports (
   batch_id bigint not null references private.subscription_notice_batches (id) on delete cascade,
-  report_id bigint not null references public.progress_reports (id),
+  -- No foreign key: a batch lives only until its transaction commits, and a reference would make
+  -- TRUNCATE of the kept progress_reports fail on the reference before its guard can answer.
+  report_id bigint not null,
   primary key (batch_id, report_id)
 );
 create index subscription_notice_reports_report_idx on private.subscription_notice_reports (report_id);
