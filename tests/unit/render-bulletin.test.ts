@@ -37,6 +37,7 @@ const october: PeriodFigures = PeriodFiguresSchema.parse({
 const emptyQuarter: PeriodFigures = PeriodFiguresSchema.parse({
   kind: 'quarterly',
   period: '2026-Q1',
+  cutoff_at: '2026-04-10T02:00:00Z',
   year: 2026,
   first_period: '2026-01',
   last_period: '2026-03',
