@@ -130,6 +130,18 @@ create policy "Baselines of published targets are readable by everyone"
   on public.target_baselines for select to anon, authenticated
   using (exists (select 1 from public.targets t where t.id = target_id and t.status = 'published'));
 
+-- The published targets as of a moment: a bulletin counts only targets published before its
+-- cut-off, as it counts only reports filed before it (gongshi.as_of, set by private.period_figures;
+-- unset, it is now). Every roll-up below reads targets through this view.
+create view public.published_targets with (security_invoker = true) as
+  select * from public.targets t
+  where t.status = 'published'
+    and t.published_at < (select coalesce(nullif(current_setting('gongshi.as_of', true), '')::timestamptz, 'infinity'));
+comment on view public.published_targets is
+  'Targets published before the moment gongshi.as_of (unset: every published target).';
+revoke all on public.published_targets from anon, authenticated;
+grant select on public.published_targets to anon, authenticated;
+
 -- Decomposition at any depth (一级抓一级): every published target with the leaves it is made of
 -- (a target without published sub-targets is its own only leaf) and each leaf's share of it, the
 -- product of its points' shares among its siblings along the path. Status and progress roll up
@@ -137,16 +149,16 @@ create policy "Baselines of published targets are readable by everyone"
 create view public.target_leaves with (security_invoker = true) as
 with recursive shares as (
   select t.id, t.parent_id, t.weight / sum(t.weight) over (partition by t.parent_id) as share
-  from public.targets t
-  where t.status = 'published' and t.parent_id is not null),
+  from public.published_targets t
+  where t.parent_id is not null),
 down (target_id, node_id, share, depth) as (
-  select t.id, t.id, 1::numeric, 0 from public.targets t where t.status = 'published'
+  select t.id, t.id, 1::numeric, 0 from public.published_targets t
   union all
   select d.target_id, s.id, d.share * s.share, d.depth + 1
   from down d join shares s on s.parent_id = d.node_id)
 select d.target_id, d.node_id as leaf_id, d.share, d.depth
 from down d
-where not exists (select 1 from public.targets c where c.parent_id = d.node_id and c.status = 'published');
+where not exists (select 1 from public.published_targets c where c.parent_id = d.node_id);
 comment on view public.target_leaves is
   'Each published target with the leaf targets it decomposes into, their share of its points and depth below it.';
 revoke all on public.target_leaves from anon, authenticated;

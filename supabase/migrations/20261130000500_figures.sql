@@ -12,15 +12,14 @@ with own as not materialized (
   -- 'no_report' rather than null: bool_and/bool_or below skip nulls, and an unreported leaf must count.
   select t.id as target_id, t.year, m.month, coalesce(r.status, 'no_report') as status, r.period, r.progress_pct,
          r.actual_value, r.reported_at
-  from public.targets t
+  from public.published_targets t
   cross join generate_series(1, 12) as m (month)
   left join lateral (
     select c.status, c.period, c.progress_pct, c.actual_value, c.reported_at
     from public.current_progress_reports c
     where c.target_id = t.id and c.period <= format('%s-%s', t.year, lpad(m.month::text, 2, '0'))
     order by c.period desc
-    limit 1) r on true
-  where t.status = 'published'),
+    limit 1) r on true),
 rolled as (
   select l.target_id, o.year, o.month,
          count(*) filter (where l.leaf_id <> l.target_id)::int as leaves,
@@ -157,12 +156,12 @@ begin
     select t.id as target_id, t.unit_id, months.m,
            format('%s-%s', b.year, lpad(months.m::text, 2, '0')) as period,
            make_date(b.year + (months.m / 12), (months.m % 12) + 1, v_due_day) as due_date
-    from public.targets t
+    from public.published_targets t
     cross join months
     left join finished f on f.target_id = t.id
-    where t.year = b.year and t.status = 'published' and (f.m is null or f.m >= months.m)
+    where t.year = b.year and (f.m is null or f.m >= months.m)
       -- A decomposed target's progress is its sub-targets' reports (its status rolls up from them).
-      and not exists (select 1 from public.targets c where c.parent_id = t.id and c.status = 'published')),
+      and not exists (select 1 from public.published_targets c where c.parent_id = t.id)),
   filing as (
     select due.unit_id,
            count(*) filter (where r.id is null) as missing,

@@ -12,7 +12,7 @@ import { pgErrorFields } from '../../src/lib/db/errors.ts';
 import type { Db } from '../../src/lib/db/types.ts';
 import { readBulletins } from '../../src/lib/queries/bulletins.ts';
 import type { PeriodFigures } from '../../src/lib/schemas/period-figures.ts';
-import { countRows, createTestDb, expectPgError } from './harness.ts';
+import { countRows, createTestDb, expectPgError, rolledBack } from './harness.ts';
 import { insertBase, insertRow, reportRow, targetRow, type Base } from './fixtures.ts';
 
 let db: Db;
@@ -387,6 +387,16 @@ describe('a bulletin as of its cut-off', () => {
     expect(early.by_status).toEqual({ completed: 0, on_track: 1, behind: 1, not_completed: 1, no_report: 0 });
     // Before 3 March, T3's February report and T1's were not in: February looks like January.
     expect((await figuresAsOf('2026-03-03T09:00:00+08:00')).by_status).toEqual({ completed: 0, on_track: 2, behind: 1, not_completed: 0, no_report: 0 });
+  });
+
+  it('counts only the targets published before the cut-off', async () => {
+    await rolledBack(db, async (tx) => {
+      await insertRow(tx, 'public.targets', targetRow(base, { published_at: '2026-03-04T12:00:00+08:00' }));
+      const targetsAsOf = async (cutoff: string) =>
+        (await tx.query<{ n: number }>(`select (private.period_figures('monthly', '2026-02', $1::timestamptz) ->> 'targets')::int as n`, [cutoff]))[0]!.n;
+      expect(await targetsAsOf('2026-03-04T09:00:00+08:00')).toBe(3);
+      expect(await targetsAsOf('2026-03-05T09:00:00+08:00')).toBe(4);
+    });
   });
 
   it('reads the views as of the cut-off only inside the computation: the current reports stay current', async () => {

@@ -14,7 +14,7 @@ import { periodMonths, reportsInForce, verifyBulletins } from '../../src/lib/ver
 const CUTOFF = '2026-03-10T02:00:00Z';
 
 const target = (id: number, unit_code: string, extra: Partial<TargetRow> = {}) =>
-  ({ id, year: 2026, unit_code, parent_id: null, is_public_commitment: false, ...extra }) as TargetRow;
+  ({ id, year: 2026, unit_code, parent_id: null, is_public_commitment: false, published_at: '2026-02-01T02:00:00Z', ...extra }) as TargetRow;
 const targets = [
   target(1, 'A01', { is_public_commitment: true }),
   target(2, 'A01'),
@@ -81,6 +81,13 @@ describe('verifyBulletins', () => {
 
   it('agrees with the figures worked out by hand', () => {
     expect(check()).toEqual({ bulletins: 1, findings: [] });
+  });
+
+  it('leaves out targets published after the cut-off, as the bulletin did', () => {
+    const later = [...targets, target(99, 'A01', { published_at: '2026-03-10T02:00:01Z' })];
+    expect(verifyBulletins({ bulletins: [bulletin], figures: rows, targets: later, reports })).toEqual({ bulletins: 1, findings: [] });
+    const before = [...targets, target(99, 'A01', { published_at: '2026-03-10T01:59:59Z' })];
+    expect(verifyBulletins({ bulletins: [bulletin], figures: rows, targets: before, reports }).findings.length).toBeGreaterThan(0);
   });
 
   it('finds a tampered count', () => {

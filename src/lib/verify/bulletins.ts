@@ -101,7 +101,9 @@ export function recomputeBulletin(
   reports: readonly ProgressReportRow[],
 ): Map<Key, Recomputed> {
   const { year, first, last } = periodMonths(bulletin.kind, bulletin.period);
-  const yearTargets = targets.filter((t) => t.year === year);
+  // As the bulletin saw them: targets published before its cut-off.
+  const cutoff = Date.parse(bulletin.cutoff_at);
+  const yearTargets = targets.filter((t) => t.year === year && Date.parse(t.published_at) < cutoff);
   const state = yearState(yearTargets, reports.filter((r) => r.year === year), bulletin.cutoff_at);
   const out = new Map<Key, Recomputed>();
   const put = (section: BulletinFigureRow['section'], item: string, unit: string | null, value: Recomputed) =>
