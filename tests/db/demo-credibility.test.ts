@@ -342,6 +342,21 @@ describe('decisions and hearings', () => {
     expect(named(consultations)).toEqual([]);
   });
 
+  it('every hearing belongs to a major decision, so every price hearing has its decision of that kind', async () => {
+    // A hearing is the hearing gate of a decision (SEED §1): held for nothing, it could gate nothing.
+    const rows = await db.query(
+      `select h.id, h.title, h.status, d.slug, d.kind from public.hearings h left join public.decisions d on d.id = h.decision_id
+       where d.id is null or (h.title ~ '价|费' and d.kind <> 'price_adjustment')
+       order by h.id`);
+    expect(named(rows)).toEqual([]);
+    const unheard = await db.query(
+      `select d.slug, d.status from public.decisions d
+       where d.kind = 'price_adjustment' and d.status <> 'proposed'
+         and not exists (select 1 from public.hearings h where h.decision_id = d.id)
+       order by d.slug`);
+    expect(named(unheard)).toEqual([]);
+  });
+
   it('no hearing repeats the subject of a decision\'s hearing (one water-price hearing, one parking hearing)', async () => {
     const rows = await db.query(
       `select a.title, b.title as other from public.hearings a join public.hearings b on b.id > a.id

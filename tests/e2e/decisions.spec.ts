@@ -47,7 +47,7 @@ test.describe('major decisions and the hearing lottery', () => {
     await page.goto('/en/decisions/');
     await page.getByRole('link', { name: 'Price adjustment' }).click();
     await expect(page).toHaveURL(/\/en\/decisions\/kind\/price_adjustment\/$/);
-    await expect(page.locator('.decision-list > li')).toHaveCount(3);
+    await expect(page.locator('.decision-list > li')).toHaveCount(7);
     await context.close();
   });
 });

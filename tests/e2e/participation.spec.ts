@@ -166,7 +166,7 @@ async function mailTo(address: string, subject: RegExp, after: number) {
 test.describe('hearings', () => {
   test('sign up, confirm with the code from the message, refused a second time, check with the code, then withdraw', async ({ page }) => {
     await page.goto('/hearings/');
-    await page.getByRole('link', { name: '城市公共交通票价调整听证会' }).click();
+    await page.getByRole('link', { name: '城市轨道交通票价调整听证会' }).click();
     await expect(page.locator('[data-hearing-status]')).toHaveText('报名中');
     // Next to the form: how many, how many seats, when the draw is, how people are told.
     await expect(page.locator('[data-draw-explanation]')).toContainText('确认报名');
@@ -224,7 +224,7 @@ test.describe('hearings', () => {
     await expect(lookup.getByRole('button', { name: '撤回报名' })).toBeDisabled();
     await lookup.getByLabel('确认撤回').check();
     await lookup.getByRole('button', { name: '撤回报名' }).click();
-    await expect(lookup.getByRole('status')).toContainText('已撤回您对“城市公共交通票价调整听证会”的报名');
+    await expect(lookup.getByRole('status')).toContainText('已撤回您对“城市轨道交通票价调整听证会”的报名');
     await lookup.getByLabel('确认撤回').check();
     await lookup.getByRole('button', { name: '撤回报名' }).click();
     await expect(lookup.getByRole('alert')).toContainText('这个报名已经撤回了。');
@@ -380,7 +380,7 @@ test.describe('accessibility', () => {
     await expectNoViolations(page);
 
     await page.goto('/hearings/');
-    await page.getByRole('link', { name: '城市公共交通票价调整听证会' }).click();
+    await page.getByRole('link', { name: '城市轨道交通票价调整听证会' }).click();
     await page.getByRole('button', { name: '报名', exact: true }).click();
     await expect(page.getByRole('alert')).toBeVisible();
     await expectNoViolations(page);

@@ -3,7 +3,8 @@
  * (commit the seed, sign-ups, close with the lottery, record the vote), so the demo shows every
  * state: decided after a hearing, withdrawn because the majority opposed, a hearing still open
  * (hash committed, no draw yet), one drawn but not yet held, one cleared without a hearing, one
- * only proposed with the consultation committee's opinion.
+ * only proposed with the consultation committee's opinion. The hall's hearings (participation.ts)
+ * bring their own decisions, dated relative to the demo's today.
  */
 import { createHash } from 'node:crypto';
 import type { Queryable } from '../db/types.ts';
@@ -79,7 +80,8 @@ export const PLANS: readonly DecisionPlan[] = [
   {
     slug: 'bus-fare-optimisation', kind: 'price_adjustment', unit: '市公共交通集团', requires_hearing: true, proposed: '2026-10-08T10:00:00+08:00',
     title: '公交票价优化方案', title_en: 'Bus fare optimisation',
-    summary: '拟实行一小时内免费换乘，并调整长距离线路票价。', summary_en: 'Free transfers within an hour, and new fares on long routes.',
+    summary: '拟在地面公交线路之间实行一小时内免费换乘，并调整长距离公交线路票价；轨道交通（地铁）票价另行决策和听证。',
+    summary_en: 'Free transfers between bus routes within an hour, and new fares on long bus routes. Metro fares are a separate decision with a hearing of their own.',
     hearing: {
       title: '公交票价优化方案听证会', title_en: 'Hearing on bus fares', venue: '市民中心第一会议室',
       opens: '2026-11-01T09:00:00+08:00', closes: '2026-12-05T17:00:00+08:00', held: '2026-12-18T09:30:00+08:00',

@@ -74,6 +74,21 @@ export interface DemoHearing {
   status: HearingStatus;
   votes: [number, number, number] | null;
   signups: Signup[];
+  /** The major decision the hearing is held for (every price hearing belongs to one, SEED §1). */
+  decision: DemoHallDecision;
+}
+
+/** A decision of the hall's hearings, dated relative to the demo's today like its hearing. */
+export interface DemoHallDecision {
+  slug: string;
+  kind: 'price_adjustment';
+  title: string;
+  title_en: string;
+  summary: string;
+  summary_en: string;
+  proposed_at: string;
+  /** Steps after the hearing's own (scheduled with sign-ups, heard with the vote): [status, reason, when]. */
+  after: [status: 'cleared' | 'submitted' | 'decided' | 'withdrawn', reason: string, at: string][];
 }
 
 interface Question {
@@ -297,12 +312,19 @@ function hearings(city: DemoCity, rng: Rng): DemoHearing[] {
   return [
     {
       unitName: '市交通运输局', status: 'open', seats: 25, votes: null,
-      title: '城市公共交通票价调整听证会', title_en: 'Hearing on the proposed public transport fares',
-      summary: '听取市民代表对轨道交通票价调整方案的意见，包括起步价、里程分段和老年人、学生优惠；公交票价优化方案另行听证。',
-      summary_en: 'Citizen representatives are heard on the proposed metro fares: base fare, distance bands and concessions for older people and students. Bus fares have a hearing of their own.',
+      title: '城市轨道交通票价调整听证会', title_en: 'Hearing on the proposed metro fares',
+      summary: '听取市民代表对轨道交通（地铁）票价调整方案的意见，包括起步价、里程分段和老年人、学生优惠；地面公交票价优化方案另行听证。',
+      summary_en: 'Citizen representatives are heard on the proposed metro fares: base fare, distance bands and concessions for older people and students. Bus fares are a separate decision with a hearing of their own.',
       venue: '市政务服务中心三楼听证室', venue_en: 'Hearing room, 3rd floor, City Government Service Centre',
       signup_opens_at: dayFrom(city, -14, 9), signup_closes_at: dayFrom(city, 70, 17), held_at: dayFrom(city, 84, 9, 30),
       signups: signups(city, rng.fork('fares'), serial, 14, -13, 0, (k) => (k === 3 ? 'withdrawn' : 'registered')),
+      decision: {
+        slug: 'metro-fares-adjustment', kind: 'price_adjustment', proposed_at: dayFrom(city, -45),
+        title: '城市轨道交通票价调整方案', title_en: 'Metro fares',
+        summary: '拟调整城市轨道交通（地铁）票价的起步价和里程分段，并完善老年人、学生乘车优惠。地面公交票价另见公交票价优化方案。',
+        summary_en: 'New metro base fare and distance bands, with better concessions for older people and students. Bus fares are the separate bus fare optimisation.',
+        after: [],
+      },
     },
     {
       unitName: '市城市管理局', status: 'closed', seats: 20, votes: null,
@@ -312,6 +334,13 @@ function hearings(city: DemoCity, rng: Rng): DemoHearing[] {
       venue: '市民中心第二会议室', venue_en: 'Meeting room 2, Citizen Centre',
       signup_opens_at: dayFrom(city, -50, 9), signup_closes_at: dayFrom(city, -10, 17), held_at: dayFrom(city, 25, 14),
       signups: signups(city, rng.fork('waste'), serial, 27, -49, -11, (k) => (k % 13 === 5 ? 'withdrawn' : 'registered')),
+      decision: {
+        slug: 'household-waste-charges', kind: 'price_adjustment', proposed_at: dayFrom(city, -80),
+        title: '生活垃圾处理收费标准调整方案', title_en: 'Household waste charges',
+        summary: '拟将居民生活垃圾处理费由按户定额收取调整为随水费按用水量计收。',
+        summary_en: 'Household waste charges would move from a flat fee per household to a charge by water use, collected with the water bill.',
+        after: [],
+      },
     },
     {
       // Not the water prices again: that hearing is the decision's (decisions.ts), held in May.
@@ -322,6 +351,17 @@ function hearings(city: DemoCity, rng: Rng): DemoHearing[] {
       venue: '市政务服务中心三楼听证室', venue_en: 'Hearing room, 3rd floor, City Government Service Centre',
       signup_opens_at: dayFrom(city, -110, 9), signup_closes_at: dayFrom(city, -80, 17), held_at: dayFrom(city, -60, 9, 30),
       signups: signups(city, rng.fork('water'), serial, 12, -109, -81, () => 'registered'),
+      decision: {
+        slug: 'after-school-service-fees', kind: 'price_adjustment', proposed_at: dayFrom(city, -140),
+        title: '中小学课后服务收费标准', title_en: 'Fees for after-school services',
+        summary: '拟统一全市公办中小学课后服务收费标准，按服务时长分档收费。',
+        summary_en: 'One scale of fees for after-school services in public schools across the city, by hours of service.',
+        after: [
+          ['cleared', '听证会多数代表未反对，准予提交', dayFrom(city, -53)],
+          ['submitted', '提交市政府常务会议审议', dayFrom(city, -41)],
+          ['decided', '市政府常务会议审议通过，并采纳听证意见：困难家庭学生免收课后服务费', dayFrom(city, -27, 16)],
+        ],
+      },
     },
     {
       // Not parking again: the parking fees are the decision's hearing (decisions.ts), drawn and not yet held.
@@ -332,6 +372,14 @@ function hearings(city: DemoCity, rng: Rng): DemoHearing[] {
       venue: '市民中心第一会议室', venue_en: 'Meeting room 1, Citizen Centre',
       signup_opens_at: dayFrom(city, -30, 9), signup_closes_at: dayFrom(city, 20, 17), held_at: dayFrom(city, 35, 9, 30),
       signups: signups(city, rng.fork('parking'), serial, 5, -29, -5, () => 'registered'),
+      decision: {
+        slug: 'care-home-bed-fees', kind: 'price_adjustment', proposed_at: dayFrom(city, -60),
+        title: '公办养老机构床位费调整方案', title_en: 'Bed fees in public care homes',
+        summary: '拟按护理等级调整公办养老机构床位费。',
+        summary_en: 'Bed fees in public care homes would follow the level of care.',
+        // Withdrawn on the day the hearing is cancelled; a new proposal after the audit needs a hearing of its own.
+        after: [['withdrawn', '提出单位决定暂缓调整，先开展定价成本监审，听证会取消；成本监审后如再提出，须重新举行听证会', dayFrom(city, -3)]],
+      },
     },
   ];
 }
@@ -451,15 +499,26 @@ export async function loadDemoParticipation(tx: Queryable, city: DemoCity): Prom
   const seeds = new Rng(city.seed).fork('hall-hearing-seeds');
   for (const h of data.hearings) {
     const seed = seeds.lotterySeed();
-    const hearingId = await one(
-      `insert into public.hearings (unit_id, title, title_en, summary, summary_en, venue, venue_en, held_at, seats,
-         signup_opens_at, signup_closes_at, created_at)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $10::timestamptz - interval '1 day')`,
-      [unitId(h.unitName), h.title, h.title_en, h.summary, h.summary_en, h.venue, h.venue_en, h.held_at, h.seats,
-       h.signup_opens_at, h.signup_closes_at],
+    const d = h.decision;
+    await at(tx, d.proposed_at);
+    const decisionId = await one(
+      `insert into public.decisions (slug, kind, title, title_en, summary, summary_en, unit_id, requires_hearing, created_at)
+       values ($1, $2, $3, $4, $5, $6, $7, true, $8)`,
+      [d.slug, d.kind, d.title, d.title_en, d.summary, d.summary_en, unitId(h.unitName), d.proposed_at],
     );
     await at(tx, new Date(Date.parse(h.signup_opens_at) - 86_400_000).toISOString());
+    const hearingId = await one(
+      `insert into public.hearings (decision_id, unit_id, title, title_en, summary, summary_en, venue, venue_en, held_at, seats,
+         signup_opens_at, signup_closes_at, created_at)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $11::timestamptz - interval '1 day')`,
+      [decisionId, unitId(h.unitName), h.title, h.title_en, h.summary, h.summary_en, h.venue, h.venue_en, h.held_at, h.seats,
+       h.signup_opens_at, h.signup_closes_at],
+    );
     await tx.query(`select private.commit_lottery_seed($1, encode(sha256(convert_to($2, 'UTF8')), 'hex'))`, [hearingId, seed]);
+    // As in decisions.ts: the log names the hearing, not its date (npm start moves open hearings forward).
+    await at(tx, h.signup_opens_at);
+    await tx.query(`update public.decisions set status = 'hearing_scheduled', status_reason = $2 where id = $1`,
+      [decisionId, `已安排${h.title}，报名、时间和地点见听证会页面`]);
     for (const s of h.signups) {
       await tx.query(
         // Confirmed sign-ups; claims of a reserved category reviewed and confirmed by staff.
@@ -486,6 +545,11 @@ export async function loadDemoParticipation(tx: Queryable, city: DemoCity): Prom
       await at(tx, dayFrom(city, -3, 10));
       await tx.query(`update public.hearings set status = 'cancelled', outcome_summary = $2, outcome_summary_en = $3 where id = $1`,
         [hearingId, h.summary, h.summary_en]);
+    }
+    for (const [status, reason, when] of d.after) {
+      await at(tx, when);
+      await tx.query(`update public.decisions set status = $2, status_reason = $3 where id = $1`, [decisionId, status, reason]);
+      if (status === 'decided') await tx.query(`update public.decisions set outcome = $2 where id = $1`, [decisionId, reason]);
     }
   }
   await backToNow(tx);
