@@ -352,14 +352,20 @@ begin
      'contact_token is required.', 'The argument contact_token was missing or null.',
      'Confirm your e-mail address or phone with a code first.',
      'This is not a contact token.',
-     'Confirm your e-mail address or phone again with a new code.')
+     'Confirm your e-mail address or phone again with a new code.'),
+    -- A subscription's confirmation or unsubscribe token, carried by the link in our message.
+    ('subscription_token', 24, true, 'A subscription token',
+     'token is required.', 'The argument token was missing or empty.',
+     'Open the link from the message: it carries the token.',
+     'This is not a subscription token.',
+     'Open the link exactly as it is in the message, or copy all of it.')
   ) as kinds (kind, code_length, blank_is_missing, called, missing_message, missing_detail, missing_hint,
               invalid_message, invalid_hint)
   where kinds.kind = p_kind;
   if not found then
     raise exception using
       errcode = '22023', message = format('"%s" is not a kind of code.', p_kind),
-      hint = 'Use confirmation_code, invitation_token, contact_code or contact_token.';
+      hint = 'Use confirmation_code, invitation_token, contact_code, contact_token or subscription_token.';
   end if;
   if p_code is null or (k.blank_is_missing and btrim(p_code) = '') then
     raise exception using

@@ -134,32 +134,6 @@ $$;
 comment on function private.subscription_unsubscribe_token(uuid) is
   'The unsubscribe token of a subscription (from its nonce and an installation secret); only its hash is stored.';
 
--- A token argument as typed: 23502 when missing, 22023 when it cannot be a subscription token;
--- else the hash it is stored under.
-create or replace function private.subscription_token_hash(p_token text) returns text
-language plpgsql immutable
-set search_path = ''
-as $$
-declare
-  v text := private.normalize_code(p_token);
-begin
-  if p_token is null or btrim(p_token) = '' then
-    raise exception using
-      errcode = '23502', message = 'token is required.',
-      detail = 'The argument token was missing or empty.',
-      hint = 'Open the link from the message: it carries the token.';
-  end if;
-  if v !~ '^[0-9A-HJKMNP-TV-Z]{24}$' then
-    raise exception using
-      errcode = '22023', message = 'This is not a subscription token.',
-      detail = format('A subscription token has 24 letters and digits; got %s after removing spaces and dashes.', length(v)),
-      hint = 'Open the link exactly as it is in the message, or copy all of it.';
-  end if;
-  return private.code_hash(v);
-end
-$$;
-comment on function private.subscription_token_hash(text) is 'Checks the form of a confirmation or unsubscribe token and returns its hash.';
-
 -- ---------------------------------------------------------------------------------------------
 -- Topics
 
@@ -306,7 +280,7 @@ declare
   v_sub private.subscriptions%rowtype;
 begin
   perform private.take_rate_token('confirm_subscription');
-  v_hash := private.subscription_token_hash(p_token);
+  v_hash := private.checked_code_hash(p_token, 'subscription_token');
   select * into v_sub from private.subscriptions s where s.confirm_token_hash = v_hash for update;
   if not found then
     raise exception using
@@ -350,7 +324,7 @@ declare
   v_sub private.subscriptions%rowtype;
 begin
   perform private.take_rate_token('unsubscribe');
-  v_hash := private.subscription_token_hash(p_token);
+  v_hash := private.checked_code_hash(p_token, 'subscription_token');
   select * into v_sub from private.subscriptions s where s.unsubscribe_token_hash = v_hash for update;
   if not found then
     raise exception using
