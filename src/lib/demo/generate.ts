@@ -15,6 +15,10 @@ export type Row = Record<string, string | number | boolean | null>;
 export interface DemoCity {
   seed: number;
   year: number;
+  /** Closed years before `year` (`year - pastYears` … `year - 1`), each fully reported and assessed. */
+  pastYears: number;
+  /** The share of a unit's usual number of targets that each past year carries. */
+  pastScale: number;
   /** Last month with reports filed (as of the given date). */
   lastPeriod: string;
   assessment_years: Row[];
@@ -31,9 +35,24 @@ export interface DemoOptions {
   seed: number;
   /** The demo calendar: reports exist up to the month before this date. YYYY-MM-DD. */
   asOf: string;
+  /** Closed years before the current one: a whole number from 1 to MAX_PAST_YEARS. Default 3. */
+  pastYears?: number;
+  /**
+   * The share of a unit's usual number of targets that each past year carries, in (0, 1]:
+   * 1 gives past years as many targets as the current year. Default 0.3 (never fewer than 5 a unit).
+   */
+  pastScale?: number;
 }
 
-export const DEFAULT_DEMO: DemoOptions = { seed: 2026, asOf: '2026-11-15' };
+export const DEFAULT_DEMO: Required<DemoOptions> = { seed: 2026, asOf: '2026-11-15', pastYears: 3, pastScale: 0.3 };
+
+export const MAX_PAST_YEARS = 12;
+
+/** The vertical baselines of a target reach this many years before its own year. */
+const BASELINE_YEARS = 3;
+
+/** The first year the database accepts (assessment years, baselines). */
+const FIRST_YEAR = 2000;
 
 /** The unit whose results are poor every year (市体育局): bottom of its pool two years running. */
 export const STRUGGLING_UNIT = 'M047';
@@ -56,6 +75,27 @@ export function parseAsOf(asOf: string): { year: number; month: number; day: num
   }
   if (month === 1) throw new Error(`--as-of must be in February or later: January has no filed monthly reports yet`);
   return { year, month, day };
+}
+
+/**
+ * The past years and their scale, checked; an error names the option and what it accepts.
+ * The oldest baseline (three years before the first past year) must still be a year the database takes.
+ */
+export function demoHistory(options: DemoOptions): { pastYears: number; pastScale: number } {
+  const pastYears = options.pastYears ?? DEFAULT_DEMO.pastYears;
+  const pastScale = options.pastScale ?? DEFAULT_DEMO.pastScale;
+  if (!Number.isInteger(pastYears) || pastYears < 1 || pastYears > MAX_PAST_YEARS) {
+    throw new Error(`pastYears must be a whole number from 1 to ${MAX_PAST_YEARS}, got ${pastYears}`);
+  }
+  if (!Number.isFinite(pastScale) || pastScale <= 0 || pastScale > 1) {
+    throw new Error(`pastScale must be a share above 0 and at most 1 (1 = as many targets as the current year), got ${pastScale}`);
+  }
+  const { year } = parseAsOf(options.asOf);
+  const oldest = year - pastYears - BASELINE_YEARS;
+  if (oldest < FIRST_YEAR) {
+    throw new Error(`${pastYears} past years before ${year} need baselines from ${oldest}, before ${FIRST_YEAR}: choose fewer past years or a later date`);
+  }
+  return { pastYears, pastScale };
 }
 
 function personName(rng: Rng): string {
@@ -125,11 +165,14 @@ interface Trajectory {
 
 export function generateDemoCity(options: DemoOptions = DEFAULT_DEMO): DemoCity {
   const { year, month: asOfMonth } = parseAsOf(options.asOf);
+  const { pastYears, pastScale } = demoHistory(options);
   const lastMonth = asOfMonth - 1;
   const root = new Rng(options.seed);
   const city: DemoCity = {
     seed: options.seed,
     year,
+    pastYears,
+    pastScale,
     lastPeriod: period(year, lastMonth),
     assessment_years: [],
     units: [],
@@ -141,7 +184,7 @@ export function generateDemoCity(options: DemoOptions = DEFAULT_DEMO): DemoCity 
     supervision_records: [],
   };
 
-  for (let y = year - 3; y <= year; y++) {
+  for (let y = year - pastYears; y <= year; y++) {
     city.assessment_years.push({ year: y, status: y === year ? 'active' : 'closed' });
   }
 
@@ -165,7 +208,7 @@ export function generateDemoCity(options: DemoOptions = DEFAULT_DEMO): DemoCity 
   let reportId = 0;
   let recordId = 0;
 
-  const pastYears: (() => void)[] = [];
+  const closedYearsOf: ((years: number[]) => void)[] = [];
   specs.forEach(({ spec, kind, code }, index) => {
     const unitId = index + 1;
     const rng = root.fork(code);
@@ -294,7 +337,7 @@ export function generateDemoCity(options: DemoOptions = DEFAULT_DEMO): DemoCity 
         const within = (x: number) => (ind.max !== null && x > ind.max ? Math.max(0, 2 * ind.max - x) : x);
         if (value !== null) {
           const g = ind.growth !== 0 ? ind.growth : 0.0;
-          for (let back = 3; back >= 1; back--) {
+          for (let back = BASELINE_YEARS; back >= 1; back--) {
             baselineId++;
             const past = ind.shape === 'rate' && ind.growth === 0 ? value * rng.range(0.85, 1.1) : value / Math.pow(1 + g, back) * rng.range(0.96, 1.04);
             city.target_baselines.push({ id: baselineId, target_id: id, kind: 'vertical', year: year - back, peer_name: null, value: round(within(past), ind.decimals), note: null });
@@ -503,12 +546,19 @@ export function generateDemoCity(options: DemoOptions = DEFAULT_DEMO): DemoCity 
       }
     };
     yearOfUnit(year, lastMonth, rng, 1);
-    // Earlier years (fewer targets, every month reported) feed the multi-year assessment.
-    pastYears.push(() => {
-      for (let y = year - 3; y < year; y++) yearOfUnit(y, 12, root.fork(`${code}-${y}`), 0.3);
+    // Earlier years (fewer targets unless pastScale is 1, every month reported) feed the multi-year assessment.
+    closedYearsOf.push((years) => {
+      for (const y of years) yearOfUnit(y, 12, root.fork(`${code}-${y}`), pastScale);
     });
   });
-  for (const addPastYears of pastYears) addPastYears();
+  // The default city's past years first, as they always were, then any older ones: its rows (ids,
+  // names and draws alike) stay as they are in a longer history of the same scale. Each fork draws
+  // from the root, so the order of the years, not only their labels, decides every later draw.
+  const closed = Array.from({ length: pastYears }, (_, i) => year - pastYears + i);
+  const recent = year - DEFAULT_DEMO.pastYears;
+  for (const years of [closed.filter((y) => y >= recent), closed.filter((y) => y < recent)]) {
+    for (const addClosedYears of closedYearsOf) addClosedYears(years);
+  }
 
   return city;
 }

@@ -92,8 +92,8 @@ export async function loadDemoCity(db: Db, city: DemoCity, progress?: LoadProgre
 
 /**
  * Mass-evaluation surveys for every unit and year, an annual bulletin for each past year, the past
- * three years' assessments published (at fixed dates, so the data stays deterministic) and this
- * year's computed as a draft.
+ * years' assessments published, oldest first (at fixed dates, so the data stays deterministic), and
+ * this year's computed as a draft.
  */
 async function loadAssessmentHistory(tx: Queryable, city: DemoCity): Promise<void> {
   const [after] = await tx.query<{ survey: number; question: number; response: number }>(
@@ -108,7 +108,7 @@ async function loadAssessmentHistory(tx: Queryable, city: DemoCity): Promise<voi
   }
   const [{ id: lastBulletin } = { id: 0 }] = await tx.query<{ id: number }>(`select coalesce(max(id), 0)::int as id from public.bulletins`);
   let bulletinId = lastBulletin;
-  for (let year = city.year - 3; year < city.year; year++) {
+  for (let year = city.year - city.pastYears; year < city.year; year++) {
     const figures = PeriodFiguresSchema.parse(await periodFiguresAsOf(tx, 'annual', String(year), `${year + 1}-01-20T10:00:00+08:00`));
     const text = renderBulletin(figures);
     bulletinId++;
