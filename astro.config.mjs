@@ -33,6 +33,10 @@ export default defineConfig({
   },
   server: { port },
   devToolbar: { enabled: false },
+  // A build keeps every page whose cache key (src/lib/site/cache-keys.ts) and code are unchanged
+  // since the last build of the same site, whose cache buildSite() names here.
+  cacheDir: process.env.GONGSHI_BUILD_CACHE_DIR || './node_modules/.astro',
+  experimental: { incrementalBuild: true },
   // No Markdown goes through Astro (bulletins have their own escaping renderer): no Shiki, whose
   // inline styles a CSP would block.
   markdown: { syntaxHighlight: false },

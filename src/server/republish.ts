@@ -4,12 +4,10 @@
  * switches to it (lib/site/publish.ts). Bursts coalesce: one build at a time, and any number of
  * changes announced during a build cause exactly one more.
  */
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { SITE_CHANGED_CHANNEL } from '../lib/db/open.ts';
 import type { Db } from '../lib/db/types.ts';
-import { ROOT } from '../lib/site/build-site.ts';
-import { finishBuildFolder, freshBuildFolder, switchSite, withBuildLock } from '../lib/site/publish.ts';
+import { buildSite } from '../lib/site/build-site.ts';
+import { publishSite } from '../lib/site/publish.ts';
 
 export interface RepublisherOptions {
   /** Waits this long after a change before building, so that a command's several commits make one build. */
@@ -76,32 +74,6 @@ export class Republisher {
 }
 
 /**
- * Builds the site into `folder` in a child process (`src/cli/build.ts` with GONGSHI_BUILD_INTO),
- * which reaches the database as a staff command does: through this process's staff socket on
- * PGlite, or DATABASE_URL. The portal's own memory and event loop stay out of the build.
- */
-export function buildInChild(folder: string, log: (line: string) => void): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/build.ts')], {
-      cwd: ROOT,
-      env: { ...process.env, GONGSHI_BUILD_INTO: folder },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let errors = '';
-    child.stdout.setEncoding('utf8').on('data', (text: string) => {
-      for (const line of text.split('\n')) if (line.trim()) log(`  [build] ${line}`);
-    });
-    child.stderr.setEncoding('utf8').on('data', (text: string) => {
-      errors = (errors + text).slice(-4000);
-    });
-    child.on('error', reject);
-    child.on('exit', (code, signal) =>
-      code === 0 ? resolve() : reject(new Error(`the build exited with ${code ?? signal}\n${errors.trim()}`)),
-    );
-  });
-}
-
-/**
  * Listens for announced changes and republishes `site` for each burst. Returns the republisher
  * (stop() it on shutdown); without a database that can listen, undefined.
  */
@@ -109,18 +81,10 @@ export async function republishOnChange(db: Db, site: string, log: (line: string
   if (!db.listen) return undefined;
   const republisher = new Republisher(async () => {
     const started = Date.now();
-    await withBuildLock(site, async () => {
-      const folder = freshBuildFolder(site);
-      let ok = false;
-      try {
-        await buildInChild(folder, log);
-        ok = true;
-      } finally {
-        finishBuildFolder(folder, ok);
-      }
-      switchSite(site, folder);
-    }, log);
-    log(`Republished the site after a staff change in ${((Date.now() - started) / 1000).toFixed(1)}s.`);
+    // The build's steps are child processes; the database reaches them as it reaches staff
+    // commands (this process's staff socket on PGlite, or DATABASE_URL).
+    const { pages, reused } = await publishSite(site, (folder) => buildSite(folder, { site, log: (line) => log(`  [build] ${line}`) }), undefined, log);
+    log(`Republished the site after a staff change in ${((Date.now() - started) / 1000).toFixed(1)}s (${pages - reused} of ${pages} pages rebuilt).`);
   }, { log });
   await db.listen(SITE_CHANGED_CHANNEL, () => {
     log('A staff command changed the data: republishing the site…');

@@ -1,4 +1,4 @@
-/** Bench helper: prepares the database and builds the site into OUT_DIR, then prints timings and the peak memory of both build processes as JSON. */
+/** Bench helper: prepares the database and builds the site into OUT_DIR, then prints the build's result (timings, pages, and each step's CPU and peak memory) as JSON. */
 import { releaseSharedDb, useSharedDb } from '../../src/lib/db/open.ts';
 import { buildSite, prepareDatabase } from '../../src/lib/site/build-site.ts';
 
@@ -6,7 +6,6 @@ const outDir = process.env['OUT_DIR'];
 if (!outDir) throw new Error('OUT_DIR is required');
 const db = await useSharedDb();
 await prepareDatabase(db, () => undefined);
-const { seconds, renderMaxRssBytes } = await buildSite(outDir);
+// The build's steps open the database themselves, one process after the other.
 await releaseSharedDb();
-// This process held the database and ran the loaders; a child rendered the pages.
-console.log(JSON.stringify({ seconds, renderMaxRssBytes, loaderMaxRssBytes: process.resourceUsage().maxRSS * 1024 }));
+console.log(JSON.stringify(await buildSite(outDir, { site: outDir })));

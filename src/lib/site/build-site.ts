@@ -3,7 +3,7 @@
  * city into an empty embedded database, then `astro build` (whose loaders reuse this process's
  * database, so a PGlite folder is never opened twice).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +14,7 @@ import { DEFAULT_DEMO, generateDemoCity } from '../demo/generate.ts';
 import { keepDemoParticipationOpen } from '../demo/live.ts';
 import { progressReport } from '../progress.ts';
 import { loadGatewayKeys } from '../auth/gateway-keys.ts';
+import { buildInputsDigest, linkTree, readLastBuild } from './build-inputs.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
 /** Where the site is built and served from: dist/, or GONGSHI_DIST_DIR (so parallel test runs don't collide). */
@@ -36,18 +37,6 @@ export async function prepareDatabase(db: Db, log: (line: string) => void): Prom
   }
 }
 
-/** Pagefind's index of the built pages (one per language, from each page's lang). */
-async function buildSearchIndex(outDir: string): Promise<void> {
-  const pagefind = await import('pagefind');
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  const added = await index.addDirectory({ path: outDir });
-  if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
-  const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
-  if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-  await pagefind.close();
-}
-
 /**
  * Where the islands send their RPCs: PUBLIC_SUPABASE_URL / PUBLIC_SUPABASE_ANON_KEY when set
  * (Supabase); otherwise the page's own origin (the local gateway), whose anon key the build needs.
@@ -57,42 +46,121 @@ export async function setIslandEnv(env: NodeJS.ProcessEnv = process.env): Promis
   env['PUBLIC_SUPABASE_ANON_KEY'] = (await loadGatewayKeys()).anonKey;
 }
 
+/** One step of a build, each its own process that has ended before the next one starts. */
+export interface BuildPhase {
+  name: 'load' | 'render' | 'index';
+  seconds: number;
+  cpuSeconds: number;
+  maxRssBytes: number;
+}
+
 export interface BuildResult {
   seconds: number;
   /** Peak memory of the process that rendered the pages. */
   renderMaxRssBytes: number;
+  /** Pages and files written, and how many of them Astro's incremental build kept from the last build. */
+  pages: number;
+  reused: number;
+  /** The digest of what the build read (build-inputs.ts), recorded once the build is switched in. */
+  inputs: string;
+  phases: BuildPhase[];
 }
 
 /**
- * Builds the site into outDir (default dist/), then its search index, in two steps: the content
- * loaders run here, in the process that holds the database, and save what they read; the pages are
- * rendered by a child process from that snapshot, so the database's memory never adds to Astro's.
+ * Where Astro keeps a site's incremental-build cache (the last build's pages and their cache
+ * keys): beside the site folder, one per site, so parallel sites (tests) never share one.
  */
-export async function buildSite(outDir = DIST_DIR): Promise<BuildResult> {
-  process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
+export function buildCacheDir(site = DIST_DIR): string {
+  return path.join(path.dirname(site), `.${path.basename(site).replace(/^\./, '')}-cache`);
+}
+
+/** The render process's heap cap (MiB): a build that outgrows it fails instead of swapping the machine. */
+const RENDER_HEAP_MB = Number(process.env['GONGSHI_BUILD_HEAP_MB'] ?? 2048);
+
+/**
+ * Runs one phase of a build as a child process and returns its measurements, which the child
+ * prints as JSON on its last line of output (every line before it is passed on). Asynchronous on
+ * purpose: the portal that asks for a build serves the loaders their database meanwhile.
+ */
+function runPhase(name: BuildPhase['name'], args: string[], env: NodeJS.ProcessEnv, onLine: (line: string) => void = console.log): Promise<BuildPhase & Record<string, unknown>> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
+    let pending = '';
+    let last = '';
+    child.stdout.setEncoding('utf8').on('data', (text: string) => {
+      const lines = (pending + text).split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) {
+        if (last) onLine(last);
+        last = line;
+      }
+    });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      if (pending) {
+        if (last) onLine(last);
+        last = pending;
+      }
+      if (code !== 0) return reject(new Error(`the ${name} step of the site build failed (exit ${code ?? signal}).`));
+      const measured = JSON.parse(last || '{}') as { cpuSeconds?: number; maxRssBytes?: number };
+      resolve({ ...measured, name, seconds: (Date.now() - started) / 1000, cpuSeconds: measured.cpuSeconds ?? 0, maxRssBytes: measured.maxRssBytes ?? 0 });
+    });
+  });
+}
+
+export interface BuildOptions {
+  /** The site (link) this build is for: its cache is the incremental one (default dist/). */
+  site?: string;
+  /** Where the steps' output lines go. */
+  log?: (line: string) => void;
+}
+
+/**
+ * Builds the site into the empty folder outDir in three processes, one after the other, so their
+ * memory never adds up: `load` prepares the database and runs the content loaders (the only step
+ * that reads it), saving what they read; `render` renders the pages from that snapshot with Astro,
+ * which keeps every page whose cache key is unchanged since the last build (lib/site/cache-keys.ts);
+ * `index` builds the search index, keeping unchanged shards. When nothing the build reads has
+ * changed since the site's last published build, that build is linked into outDir instead
+ * (build-inputs.ts; the publisher records it).
+ * The caller must not hold a PGlite folder open (a running portal serves it on its staff socket).
+ */
+export async function buildSite(outDir = DIST_DIR, options: BuildOptions = {}): Promise<BuildResult> {
+  const { site = DIST_DIR, log = (line: string) => console.log(line) } = options;
   await setIslandEnv();
   const started = Date.now();
+  const cacheDir = buildCacheDir(site);
   const snapshotDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongshi-snapshot-'));
-  const { sync } = await import('astro');
-  process.env['GONGSHI_SNAPSHOT_DIR'] = snapshotDir;
-  process.env['GONGSHI_SNAPSHOT'] = 'write';
+  const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', GONGSHI_SNAPSHOT_DIR: snapshotDir, GONGSHI_BUILD_CACHE_DIR: cacheDir };
+  const tsx = ['--import', 'tsx'];
+  const measured = (phase: BuildPhase): BuildPhase => ({ name: phase.name, seconds: phase.seconds, cpuSeconds: phase.cpuSeconds, maxRssBytes: phase.maxRssBytes });
   try {
-    await sync({ root: ROOT, logLevel: 'warn' });
+    const load = await runPhase('load', [...tsx, path.join(ROOT, 'src/cli/build-load.ts')], env, log);
+    const inputs = buildInputsDigest(ROOT, snapshotDir);
+    const last = readLastBuild(cacheDir);
+    if (last?.inputs === inputs && last.folder !== outDir && fs.existsSync(last.folder)) {
+      linkTree(last.folder, outDir);
+      log(`Nothing the site shows has changed since the last build: its ${last.pages} pages are kept as they are.`);
+      return { seconds: (Date.now() - started) / 1000, renderMaxRssBytes: 0, pages: last.pages, reused: last.pages, inputs, phases: [measured(load)] };
+    }
+    const render = await runPhase(
+      'render',
+      [`--max-old-space-size=${RENDER_HEAP_MB}`, path.join(ROOT, 'src/cli/astro-build.mjs'), outDir],
+      env,
+      log,
+    );
+    const index = await runPhase('index', [...tsx, path.join(ROOT, 'src/cli/build-index.ts'), outDir], env, log);
+    const pages = Number(render['pages'] ?? 0);
+    return {
+      seconds: (Date.now() - started) / 1000,
+      renderMaxRssBytes: render.maxRssBytes,
+      pages,
+      reused: Number(render['reused'] ?? 0),
+      inputs,
+      phases: [load, render, index].map(measured),
+    };
   } finally {
-    delete process.env['GONGSHI_SNAPSHOT'];
+    fs.rmSync(snapshotDir, { recursive: true, force: true });
   }
-  const child = spawnSync(process.execPath, [path.join(ROOT, 'src/cli/astro-build.mjs'), outDir], {
-    cwd: ROOT,
-    env: { ...process.env, GONGSHI_SNAPSHOT: 'read', GONGSHI_SNAPSHOT_DIR: snapshotDir },
-    stdio: ['ignore', 'pipe', 'inherit'],
-    encoding: 'utf8',
-  });
-  delete process.env['GONGSHI_SNAPSHOT_DIR'];
-  fs.rmSync(snapshotDir, { recursive: true, force: true });
-  if (child.status !== 0) throw new Error(`astro build failed (exit code ${child.status ?? child.signal}).`);
-  const lines = child.stdout.trim().split('\n');
-  for (const line of lines.slice(0, -1)) console.log(line);
-  const measured = JSON.parse(lines.at(-1) ?? '{}') as { maxRssBytes?: number };
-  await buildSearchIndex(outDir);
-  return { seconds: (Date.now() - started) / 1000, renderMaxRssBytes: measured.maxRssBytes ?? 0 };
 }

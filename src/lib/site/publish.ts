@@ -8,7 +8,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildSite, DIST_DIR, type BuildResult } from './build-site.ts';
+import { buildCacheDir, buildSite, DIST_DIR, type BuildResult } from './build-site.ts';
+import { writeLastBuild } from './build-inputs.ts';
 
 /** How long a replaced build stays for requests that began on it. */
 export const REPLACED_BUILD_GRACE_MS = 30_000;
@@ -107,15 +108,26 @@ export function switchSite(site: string, folder: string, graceMs = REPLACED_BUIL
     if (old === folder || inProgress(old)) continue;
     const since = fs.statSync(old, { throwIfNoEntry: false })?.mtimeMs ?? 0;
     if (now.getTime() - since < graceMs) continue;
-    fs.rmSync(old, { recursive: true, force: true });
-    fs.rmSync(old + BUILDING, { force: true });
+    removeBuild(old);
   }
   if (replaced && replaced !== folder) {
     const gone = replaced;
     setTimeout(() => {
-      if (currentBuild(site) !== gone) fs.rmSync(gone, { recursive: true, force: true });
+      if (currentBuild(site) !== gone) removeBuild(gone);
     }, graceMs).unref();
   }
+}
+
+/**
+ * Removes an old build in the background: tens of thousands of files take seconds to delete, and
+ * the portal that republishes must keep answering meanwhile. A removal cut short is finished by a
+ * later switch's sweep.
+ */
+function removeBuild(folder: string): void {
+  void fs.promises
+    .rm(folder, { recursive: true, force: true })
+    .then(() => fs.promises.rm(folder + BUILDING, { force: true }))
+    .catch(() => undefined);
 }
 
 /**
@@ -157,13 +169,15 @@ export async function withBuildLock<T>(site: string, fn: () => Promise<T>, log: 
 }
 
 /**
- * Builds the site into a fresh folder and switches `site` to it once complete. A failed build is
- * removed and the site keeps showing the previous one.
+ * Builds the site into a fresh folder and switches `site` to it once complete, and records it as
+ * the site's last build (so that a build of unchanged inputs links it instead of rebuilding). A
+ * failed build is removed and the site keeps showing the previous one.
  */
 export async function publishSite(
   site = DIST_DIR,
-  build: (outDir: string) => Promise<BuildResult> = buildSite,
+  build: (outDir: string) => Promise<BuildResult> = (outDir) => buildSite(outDir, { site }),
   graceMs = REPLACED_BUILD_GRACE_MS,
+  log: (line: string) => void = console.log,
 ): Promise<BuildResult & { folder: string }> {
   return withBuildLock(site, async () => {
     const folder = freshBuildFolder(site);
@@ -174,6 +188,7 @@ export async function publishSite(
       finishBuildFolder(folder, result !== undefined);
     }
     switchSite(site, folder, graceMs);
+    writeLastBuild(buildCacheDir(site), { inputs: result.inputs, folder, pages: result.pages });
     return { ...result, folder };
-  });
+  }, log);
 }

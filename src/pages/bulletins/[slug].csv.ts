@@ -3,14 +3,15 @@ import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
 import { bulletinFigureColumns, bulletinFigureRows } from '../../lib/opendata/bulletin-figures.ts';
 import { toCsv } from '../../lib/opendata/csv.ts';
+import { keyed } from '../../lib/site/cache-keys.ts';
 import type { Bulletin } from '../../lib/schemas/bulletin.ts';
 
 // Only bulletins with figures: one written by hand has nothing to tabulate.
-export async function getStaticPaths() {
-  return (await getCollection('bulletins'))
+export const getStaticPaths = keyed(async () =>
+  (await getCollection('bulletins'))
     .filter((e) => e.data.stats !== null)
-    .map((e) => ({ params: { slug: e.id }, props: { bulletin: e.data } }));
-}
+    .map((e) => ({ params: { slug: e.id }, props: { bulletin: e.data } })),
+[]);
 
 export const GET: APIRoute<{ bulletin: Bulletin }> = ({ props }) =>
   new Response(toCsv(bulletinFigureColumns().map((c) => c.name), bulletinFigureRows(props.bulletin)), {

@@ -3,12 +3,13 @@
  * fetches when a visitor starts filtering, so the page itself carries no rows.
  */
 import type { APIRoute } from 'astro';
+import { keyed } from '../../../lib/site/cache-keys.ts';
 import { CATEGORY, STATUS, label } from '../../../i18n/labels.ts';
 import { formatDate, pick } from '../../../i18n/ui.ts';
 import { yearTargets } from '../../../lib/site/commitment-pages.ts';
 import { localeOf, localePaths } from '../../../lib/site/locales.ts';
 
-export const getStaticPaths = localePaths;
+export const getStaticPaths = keyed(localePaths);
 
 export const GET: APIRoute = async ({ params }) => {
   const locale = localeOf(params);

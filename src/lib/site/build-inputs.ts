@@ -1,0 +1,75 @@
+/**
+ * A build is a function of its inputs: the data the loaders read (their snapshot), the code and
+ * assets that render it, the locked dependencies and the environment the pages bake in. When all
+ * of them are unchanged since the last build of a site, that build is the answer, and copying it
+ * (as hard links: builds are never written to once complete) replaces rendering and indexing.
+ * The staff commands that change nothing public (a refused opinion, a reviewed claim) then cost
+ * one read of the data.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** What a build reads besides the data: every file under these, relative to the project root. */
+const CODE = ['src', 'public', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json'];
+/** The environment pages bake in (see lib/site/cache-keys.ts). */
+const ENVIRONMENT = ['SITE_URL', 'PUBLIC_SUPABASE_URL', 'PUBLIC_SUPABASE_ANON_KEY'];
+
+function filesUnder(root: string, entry: string): string[] {
+  const full = path.join(root, entry);
+  const stat = fs.statSync(full, { throwIfNoEntry: false });
+  if (!stat) return [];
+  if (!stat.isDirectory()) return [entry];
+  return (fs.readdirSync(full, { recursive: true }) as string[])
+    .map((file) => path.join(entry, file))
+    .filter((file) => fs.statSync(path.join(root, file)).isFile());
+}
+
+/** The digest of a build's inputs: the snapshot folder's files, the code and the environment. */
+export function buildInputsDigest(root: string, snapshotDir: string, env: NodeJS.ProcessEnv = process.env): string {
+  const hash = createHash('sha256');
+  const add = (base: string, files: string[]) => {
+    for (const file of files.sort()) hash.update(`${file}\0`).update(fs.readFileSync(path.join(base, file))).update('\0');
+  };
+  add(snapshotDir, fs.readdirSync(snapshotDir));
+  add(root, CODE.flatMap((entry) => filesUnder(root, entry)));
+  for (const name of ENVIRONMENT) hash.update(`${name}=${env[name] ?? ''}\n`);
+  return hash.digest('base64url');
+}
+
+/** The last complete build of a site, as its cache records it. */
+export interface LastBuild {
+  inputs: string;
+  folder: string;
+  pages: number;
+}
+
+const LAST_BUILD = 'last-build.json';
+
+export function readLastBuild(cacheDir: string): LastBuild | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(cacheDir, LAST_BUILD), 'utf8')) as LastBuild;
+  } catch {
+    return undefined;
+  }
+}
+
+export function writeLastBuild(cacheDir: string, last: LastBuild): void {
+  fs.mkdirSync(cacheDir, { recursive: true });
+  const file = path.join(cacheDir, LAST_BUILD);
+  fs.writeFileSync(`${file}.tmp`, JSON.stringify(last));
+  fs.renameSync(`${file}.tmp`, file);
+}
+
+/** Fills the empty folder `to` with hard links to every file of `from`. */
+export function linkTree(from: string, to: string): void {
+  for (const entry of fs.readdirSync(from, { recursive: true, withFileTypes: true })) {
+    const source = path.join(entry.parentPath, entry.name);
+    const target = path.join(to, path.relative(from, source));
+    if (entry.isDirectory()) fs.mkdirSync(target, { recursive: true });
+    else if (entry.isFile()) {
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.linkSync(source, target);
+    }
+  }
+}
