@@ -10,12 +10,11 @@ import { DecisionSchema, HearingRecordSchema } from './lib/schemas/decision.ts';
 import { HallTopicSchema } from './lib/schemas/hall.ts';
 import { HearingSchema } from './lib/schemas/hearing.ts';
 import { SurveySchema } from './lib/schemas/survey.ts';
-import { OpenDataYearSchema } from './lib/schemas/opendata/year.ts';
 import { CitizenRpcSignatureSchema } from './lib/schemas/citizen-rpc.ts';
 
 // Every collection is a read of the database as the anonymous role (lib/site/collection-reads.ts):
 // the site holds only what RLS lets the public see. Live participation figures are refreshed in
-// the browser by the islands.
+// the browser by the islands. The open data is not a collection (ENDPOINT_ONLY in collection-reads.ts).
 export const collections = {
   years: defineCollection({ loader: databaseLoader('years'), schema: YearOverviewSchema }),
   rules: defineCollection({ loader: databaseLoader('rules'), schema: AssessmentYearSchema }),
@@ -25,7 +24,6 @@ export const collections = {
   assessments: defineCollection({ loader: databaseLoader('assessments'), schema: AssessmentSchema }),
   decisions: defineCollection({ loader: databaseLoader('decisions'), schema: DecisionSchema }),
   hearingRecords: defineCollection({ loader: databaseLoader('hearingRecords'), schema: HearingRecordSchema }),
-  opendata: defineCollection({ loader: databaseLoader('opendata'), schema: OpenDataYearSchema }),
   hallTopics: defineCollection({ loader: databaseLoader('hallTopics'), schema: HallTopicSchema }),
   hearings: defineCollection({ loader: databaseLoader('hearings'), schema: HearingSchema }),
   surveys: defineCollection({ loader: databaseLoader('surveys'), schema: SurveySchema }),

@@ -1,6 +1,7 @@
 /**
  * A build is a function of its inputs: the data the loaders read (their snapshot), the code and
- * assets that render it, the locked dependencies and the environment the pages bake in. When all
+ * assets that render it, the locked dependencies, the environment the pages bake in and which
+ * dated moments the clock has passed (clock-state.ts). When all
  * of them are unchanged since the last build of a site, that build is the answer, and copying it
  * (as hard links: builds are never written to once complete) replaces rendering and indexing.
  * The staff commands that change nothing public (a refused opinion, a reviewed claim) then cost
@@ -9,11 +10,12 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { clockState, type DatedRows } from './clock-state.ts';
 
 /** What a build reads besides the data: every file under these, relative to the project root. */
 const CODE = ['src', 'public', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json'];
-/** The environment pages bake in (see lib/site/cache-keys.ts). */
-const ENVIRONMENT = ['SITE_URL', 'PUBLIC_SUPABASE_URL', 'PUBLIC_SUPABASE_ANON_KEY'];
+/** What pages bake in from the environment rather than from the data (the islands' RPC endpoint and key). */
+export const BUILD_ENVIRONMENT = ['SITE_URL', 'PUBLIC_SUPABASE_URL', 'PUBLIC_SUPABASE_ANON_KEY'] as const;
 
 function filesUnder(root: string, entry: string): string[] {
   const full = path.join(root, entry);
@@ -25,7 +27,7 @@ function filesUnder(root: string, entry: string): string[] {
     .filter((file) => fs.statSync(path.join(root, file)).isFile());
 }
 
-/** The digest of a build's inputs: the snapshot folder's files, the code and the environment. */
+/** The digest of a build's inputs: the snapshot folder's files, the code, the environment and the clock's state. */
 export function buildInputsDigest(root: string, snapshotDir: string, env: NodeJS.ProcessEnv = process.env): string {
   const hash = createHash('sha256');
   const add = (base: string, files: string[]) => {
@@ -33,7 +35,9 @@ export function buildInputsDigest(root: string, snapshotDir: string, env: NodeJS
   };
   add(snapshotDir, fs.readdirSync(snapshotDir));
   add(root, CODE.flatMap((entry) => filesUnder(root, entry)));
-  for (const name of ENVIRONMENT) hash.update(`${name}=${env[name] ?? ''}\n`);
+  for (const name of BUILD_ENVIRONMENT) hash.update(`${name}=${env[name] ?? ''}\n`);
+  const rows = (name: keyof DatedRows) => JSON.parse(fs.readFileSync(path.join(snapshotDir, `${name}.json`), 'utf8')) as never;
+  hash.update(`clock:${clockState({ hearings: rows('hearings'), surveys: rows('surveys'), hallTopics: rows('hallTopics') })}\n`);
   return hash.digest('base64url');
 }
 

@@ -3,33 +3,50 @@
  * last build when its route's code is unchanged and getStaticPaths gives it the same `cacheKey`.
  * A page's key is therefore a digest of everything it shows: its params and props, every
  * collection it reads beyond them, and the build environment the islands bake in (where their
- * RPCs go). A page that read a collection it did not declare would be kept stale, so a route
- * declares its reads next to its getStaticPaths, and the default is every collection.
+ * RPCs go), and for pages that compare dates with the clock, which of those moments have passed.
+ * A page that read something it did not declare would be kept stale, so a route declares its
+ * reads next to its getStaticPaths, and the default is everything.
  */
 import { createHash } from 'node:crypto';
 import { getCollection } from 'astro:content';
-import { COLLECTION_NAMES, type CollectionName } from './collection-reads.ts';
+import { COLLECTION_NAMES, ENDPOINT_ONLY, type CollectionName } from './collection-reads.ts';
+import { snapshotRows } from './snapshot.ts';
+import { BUILD_ENVIRONMENT } from './build-inputs.ts';
+import { clockState } from './clock-state.ts';
 
-/** Every collection: the safe declaration for pages that read broadly (indexes, feeds). */
-export const ALL_COLLECTIONS: readonly CollectionName[] = COLLECTION_NAMES;
+/** A page's reads: collections, and `clock` for a page that compares dates with the build's clock. */
+export type Read = CollectionName | 'clock';
 
-/** What pages bake in from the environment rather than from the data. */
-const BUILD_ENVIRONMENT = ['SITE_URL', 'PUBLIC_SUPABASE_URL', 'PUBLIC_SUPABASE_ANON_KEY'] as const;
+/** Everything: the safe declaration for pages that read broadly (indexes, feeds). */
+export const ALL_READS: readonly Read[] = [...COLLECTION_NAMES, 'clock'];
+
 
 const digests = new Map<CollectionName, Promise<string>>();
 
-/** A collection's digest: its entries' ids and digests (set by the loader from each row). */
+/** A collection's digest: its entries' ids and digests (set by the loader from each row), or its rows' for an endpoint-only one. */
 export function collectionDigest(name: CollectionName): Promise<string> {
   let digest = digests.get(name);
   if (!digest) {
-    digest = getCollection(name).then((entries) => {
-      const hash = createHash('sha256');
-      for (const entry of entries) hash.update(`${entry.id}\0${entry.digest ?? JSON.stringify(entry.data)}\n`);
-      return hash.digest('base64url');
-    });
+    const hash = createHash('sha256');
+    digest = ENDPOINT_ONLY.includes(name)
+      ? snapshotRows(name).then((rows) => hash.update(JSON.stringify(rows)).digest('base64url'))
+      : getCollection(name as Exclude<CollectionName, 'opendata'>).then((entries) => {
+          for (const entry of entries) hash.update(`${entry.id}\0${entry.digest ?? JSON.stringify(entry.data)}\n`);
+          return hash.digest('base64url');
+        });
     digests.set(name, digest);
   }
   return digest;
+}
+
+let clock: Promise<string> | undefined;
+
+/** Which dated moments of the data the build's clock has passed (lib/site/clock-state.ts). */
+function clockDigest(): Promise<string> {
+  clock ??= Promise.all([getCollection('hearings'), getCollection('surveys'), getCollection('hallTopics')]).then(([hearings, surveys, hallTopics]) =>
+    clockState({ hearings: hearings.map((e) => e.data), surveys: surveys.map((e) => e.data), hallTopics: hallTopics.map((e) => e.data) }),
+  );
+  return clock;
 }
 
 interface StaticPath {
@@ -44,13 +61,13 @@ interface StaticPath {
  */
 export function keyed<P extends StaticPath, A extends unknown[]>(
   getPaths: (...args: A) => readonly P[] | Promise<readonly P[]>,
-  reads: readonly CollectionName[] = ALL_COLLECTIONS,
+  reads: readonly Read[] = ALL_READS,
 ) {
   return async (...args: A): Promise<(P & { cacheKey: string })[]> => {
     const paths = await getPaths(...args);
     const shared = createHash('sha256');
     for (const name of BUILD_ENVIRONMENT) shared.update(`${name}=${process.env[name] ?? ''}\n`);
-    for (const name of reads) shared.update(`${name}:${await collectionDigest(name)}\n`);
+    for (const name of reads) shared.update(`${name}:${await (name === 'clock' ? clockDigest() : collectionDigest(name))}\n`);
     const common = shared.digest('base64url');
     return paths.map((path) => ({
       ...path,

@@ -44,3 +44,10 @@ export const COLLECTION_READS = {
 
 export type CollectionName = keyof typeof COLLECTION_READS;
 export const COLLECTION_NAMES = Object.keys(COLLECTION_READS) as CollectionName[];
+
+/**
+ * The open data (every dataset of every year) is served by endpoints alone, which read it from
+ * the snapshot (lib/opendata/collection.ts): it stays out of Astro's data store, which it would
+ * double, and out of the memory and time every build spends serialising that store.
+ */
+export const ENDPOINT_ONLY: readonly CollectionName[] = ['opendata'];
