@@ -15,6 +15,7 @@ import { keepDemoParticipationOpen } from '../demo/live.ts';
 import { progressReport } from '../progress.ts';
 import { loadGatewayKeys } from '../auth/gateway-keys.ts';
 import { buildInputsDigest, linkTree, readLastBuild } from './build-inputs.ts';
+import { withLockFile } from './lock-file.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
 /** Where the site is built and served from: dist/, or GONGSHI_DIST_DIR (so parallel test runs don't collide). */
@@ -144,12 +145,12 @@ export async function buildSite(outDir = DIST_DIR, options: BuildOptions = {}): 
       log(`Nothing the site shows has changed since the last build: its ${last.pages} pages are kept as they are.`);
       return { seconds: (Date.now() - started) / 1000, renderMaxRssBytes: 0, pages: last.pages, reused: last.pages, inputs, phases: [measured(load)] };
     }
-    const render = await runPhase(
-      'render',
-      [`--max-old-space-size=${RENDER_HEAP_MB}`, path.join(ROOT, 'src/cli/astro-build.mjs'), outDir],
-      env,
-      log,
-    );
+    // Astro renders a site built outside the project through <project>/.astro/.prerender/, which it
+    // empties after each build: one render at a time per project, whichever site it is for.
+    fs.mkdirSync(path.join(ROOT, '.astro'), { recursive: true });
+    const render = await withLockFile(path.join(ROOT, '.astro', 'render.lock'), 'the render step of a site build', () =>
+      runPhase('render', [`--max-old-space-size=${RENDER_HEAP_MB}`, path.join(ROOT, 'src/cli/astro-build.mjs'), outDir], env, log),
+    log);
     const index = await runPhase('index', [...tsx, path.join(ROOT, 'src/cli/build-index.ts'), outDir], env, log);
     const pages = Number(render['pages'] ?? 0);
     return {

@@ -23,3 +23,16 @@ export function processMeasurements(): { cpuSeconds: number; maxRssBytes: number
     maxRssBytes: usage.maxRSS * 1024,
   };
 }
+
+/** Resolves once this process has no child left (Linux: /proc/self/task/<tid>/children), or after `limitMs`. */
+export async function childrenEnded(limitMs = 5000): Promise<void> {
+  const deadline = Date.now() + limitMs;
+  const children = () => {
+    try {
+      return fs.readdirSync('/proc/self/task').some((tid) => fs.readFileSync(`/proc/self/task/${tid}/children`, 'utf8').trim() !== '');
+    } catch {
+      return false;
+    }
+  };
+  while (children() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+}

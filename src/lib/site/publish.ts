@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buildCacheDir, buildSite, DIST_DIR, type BuildResult } from './build-site.ts';
 import { writeLastBuild } from './build-inputs.ts';
+import { isAlive, readText, withLockFile } from './lock-file.ts';
 
 /** How long a replaced build stays for requests that began on it. */
 export const REPLACED_BUILD_GRACE_MS = 30_000;
@@ -32,22 +33,7 @@ let buildCount = 0;
 
 const BUILDING = '.building';
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
-function readText(file: string): string | undefined {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
 
 /** Whether a build is still being written (by a live process): such folders are never swept. */
 function inProgress(folder: string): boolean {
@@ -131,41 +117,13 @@ function removeBuild(folder: string): void {
 }
 
 /**
- * Runs fn while holding the site's build lock: Astro keeps caches in the project (`.astro/`), so
- * two builds of one project at once (the portal republishing while someone runs `npm run build`)
- * would spoil each other. A lock whose process is gone is taken over.
+ * Runs fn while holding the site's build lock: two builds of one site at once (the portal
+ * republishing while someone runs `npm run build`) would spoil each other's cache and switch.
  */
-export async function withBuildLock<T>(site: string, fn: () => Promise<T>, log: (line: string) => void = console.log): Promise<T> {
+export function withBuildLock<T>(site: string, fn: () => Promise<T>, log: (line: string) => void = console.log): Promise<T> {
   const builds = buildsFolder(site);
   fs.mkdirSync(builds, { recursive: true });
-  const lock = path.join(builds, '.lock');
-  let told = false;
-  for (;;) {
-    try {
-      fs.writeFileSync(lock, String(process.pid), { flag: 'wx' });
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const holder = Number(readText(lock) ?? 0);
-      if (!holder || !isAlive(holder)) {
-        fs.rmSync(lock, { force: true });
-        continue;
-      }
-      if (!told) log(`Waiting for the site build of process ${holder} to finish…`);
-      told = true;
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
-  }
-  const release = () => {
-    if (readText(lock) === String(process.pid)) fs.rmSync(lock, { force: true });
-  };
-  process.once('exit', release);
-  try {
-    return await fn();
-  } finally {
-    process.off('exit', release);
-    release();
-  }
+  return withLockFile(path.join(builds, '.lock'), 'the site build', fn, log);
 }
 
 /**

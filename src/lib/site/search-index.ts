@@ -41,7 +41,9 @@ function pagesByShard(outDir: string): Map<string, string[]> {
     const main = INDEXED_MAIN.exec(html)?.[0];
     if (!main) continue;
     const shard = SHARD_NAME.exec(main)?.[1] ?? PRIMARY_SHARD;
-    shards.set(shard, [...(shards.get(shard) ?? []), file]);
+    const pages = shards.get(shard) ?? [];
+    pages.push(file);
+    shards.set(shard, pages);
   }
   return shards;
 }
