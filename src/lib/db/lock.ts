@@ -28,7 +28,8 @@ export class DataDirBusyError extends Error {
   }
 }
 
-function isAlive(pid: number): boolean {
+/** Whether the process `pid` is alive (EPERM: alive, another user's). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -3,15 +3,7 @@
  * process is gone is taken over, so a crashed build never blocks the next one.
  */
 import fs from 'node:fs';
-
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
+import { isAlive } from '../db/lock.ts';
 
 export function readText(file: string): string | undefined {
   try {

@@ -10,7 +10,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buildCacheDir, buildSite, DIST_DIR, type BuildResult } from './build-site.ts';
 import { writeLastBuild } from './build-inputs.ts';
-import { isAlive, readText, withLockFile } from './lock-file.ts';
+import { readText, withLockFile } from './lock-file.ts';
+import { isAlive } from '../db/lock.ts';
 
 /** How long a replaced build stays for requests that began on it. */
 export const REPLACED_BUILD_GRACE_MS = 30_000;
