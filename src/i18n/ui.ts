@@ -1,6 +1,7 @@
 /** UI strings per locale. zh-CN is the default language (served at /), English under /en/. */
 import { PROGRESS_STATUS } from '../lib/domain/progress.ts';
 import { enumerationEntries, translator, type Dictionaries } from './translator.ts';
+import { formatDateWith, formatNumberWith } from './intl-cache.ts';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -604,17 +605,18 @@ export function localizedPath(path: string, locale: Locale): string {
   return locale === DEFAULT_LOCALE ? bare : `/en${bare === '/' ? '/' : bare}`;
 }
 
+const DAY_EN: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'Asia/Shanghai' };
+const DAY_ZH: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'Asia/Shanghai' };
+
 /** Formats a date (YYYY-MM-DD or ISO timestamp) for the locale, in the city's time zone. */
 export function formatDate(value: string, locale: Locale): string {
   const date = new Date(value.length === 10 ? `${value}T00:00:00+08:00` : value);
-  return date.toLocaleDateString(locale === 'en' ? 'en-GB' : 'zh-CN', {
-    year: 'numeric', month: locale === 'en' ? 'short' : 'long', day: 'numeric', timeZone: 'Asia/Shanghai',
-  });
+  return formatDateWith(date, locale === 'en' ? 'en-GB' : 'zh-CN', locale === 'en' ? DAY_EN : DAY_ZH);
 }
 
 /** Formats a number for the locale. */
 export function formatNumber(value: number, locale: Locale, digits = 2): string {
-  return value.toLocaleString(locale === 'en' ? 'en-GB' : 'zh-CN', { maximumFractionDigits: digits });
+  return formatNumberWith(value, locale === 'en' ? 'en-GB' : 'zh-CN', { maximumFractionDigits: digits });
 }
 
 /** Text in brackets, with the brackets of the locale (full-width in Chinese). */
@@ -631,6 +633,6 @@ export function pick(locale: Locale, zhText: string, enText: string | null | und
 export function formatPeriod(period: string, locale: Locale): string {
   const [year, month] = period.split('-').map(Number) as [number, number];
   return locale === 'en'
-    ? new Date(Date.UTC(year, month - 1, 1)).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' })
+    ? formatDateWith(new Date(Date.UTC(year, month - 1, 1)), 'en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' })
     : `${year}年${month}月`;
 }

@@ -1,6 +1,7 @@
 /** Dates and windows on the participation pages, in the city's time zone. */
 import type { Locale } from '../../i18n/ui.ts';
 import type { ParticipationTranslator } from '../../i18n/participation.ts';
+import { formatDateWith } from '../../i18n/intl-cache.ts';
 
 export type WindowState = 'upcoming' | 'open' | 'closed';
 
@@ -12,14 +13,14 @@ export function windowState(opensAt: string, closesAt: string | null, now = Date
 }
 
 export function formatDateTime(value: string, locale: Locale): string {
-  return new Date(value).toLocaleString(locale === 'en' ? 'en-GB' : 'zh-CN', {
+  return formatDateWith(new Date(value), locale === 'en' ? 'en-GB' : 'zh-CN', {
     year: 'numeric', month: locale === 'en' ? 'short' : 'long', day: 'numeric', hour: '2-digit', minute: '2-digit',
     timeZone: 'Asia/Shanghai',
   });
 }
 
 export function formatDay(value: string, locale: Locale): string {
-  return new Date(value).toLocaleDateString(locale === 'en' ? 'en-GB' : 'zh-CN', {
+  return formatDateWith(new Date(value), locale === 'en' ? 'en-GB' : 'zh-CN', {
     year: 'numeric', month: locale === 'en' ? 'short' : 'long', day: 'numeric', timeZone: 'Asia/Shanghai',
   });
 }
