@@ -67,13 +67,12 @@ export function writeLastBuild(cacheDir: string, last: LastBuild): void {
 
 /** Fills the empty folder `to` with hard links to every file of `from`. */
 export function linkTree(from: string, to: string): void {
+  fs.mkdirSync(to, { recursive: true });
+  // A folder is listed before what it holds, so each file's folder exists when it is linked.
   for (const entry of fs.readdirSync(from, { recursive: true, withFileTypes: true })) {
     const source = path.join(entry.parentPath, entry.name);
     const target = path.join(to, path.relative(from, source));
     if (entry.isDirectory()) fs.mkdirSync(target, { recursive: true });
-    else if (entry.isFile()) {
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      fs.linkSync(source, target);
-    }
+    else if (entry.isFile()) fs.linkSync(source, target);
   }
 }
