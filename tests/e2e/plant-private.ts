@@ -184,6 +184,7 @@ const NOT_PERSONAL: Readonly<Record<string, string>> = {
   survey_stats_snapshots: 'what survey_stats publishes for an open survey, as of its last full batch',
   subscription_notice_batches: 'transaction ids only, and emptied when the transaction commits',
   subscription_notice_reports: 'progress report ids (public) of a batch, emptied when its transaction commits',
+  database_identity: 'one random id of the database, drawn when it was created (site builds tell databases apart by it)',
 };
 
 /** Every private table must hold a planted value (found by a text search of its rows), or be listed as not personal. */

@@ -7,13 +7,13 @@
  * The staff commands that change nothing public (a refused opinion, a reviewed claim) then cost
  * one read of the data.
  */
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { clockState, type DatedRows } from './clock-state.ts';
 
 /** What a build reads besides the data: every file under these, relative to the project root. */
-const CODE = ['src', 'public', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json'];
+const CODE = ['src', 'public', 'supabase/migrations', 'supabase/local', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json'];
 /** What pages bake in from the environment rather than from the data (the islands' RPC endpoint and key). */
 export const BUILD_ENVIRONMENT = ['SITE_URL', 'PUBLIC_SUPABASE_URL', 'PUBLIC_SUPABASE_ANON_KEY'] as const;
 
@@ -28,13 +28,21 @@ function filesUnder(root: string, entry: string): string[] {
 }
 
 /** The digest of a build's inputs: the snapshot folder's files, the code, the environment and the clock's state. */
+function addFiles(hash: Hash, base: string, files: string[]): void {
+  for (const file of files.sort()) hash.update(`${file}\0`).update(fs.readFileSync(path.join(base, file))).update('\0');
+}
+
+/** A digest of the code, assets and locked dependencies of a build (its reads of the database among them). */
+export function codeDigest(root: string): string {
+  const hash = createHash('sha256');
+  addFiles(hash, root, CODE.flatMap((entry) => filesUnder(root, entry)));
+  return hash.digest('base64url');
+}
+
 export function buildInputsDigest(root: string, snapshotDir: string, env: NodeJS.ProcessEnv = process.env): string {
   const hash = createHash('sha256');
-  const add = (base: string, files: string[]) => {
-    for (const file of files.sort()) hash.update(`${file}\0`).update(fs.readFileSync(path.join(base, file))).update('\0');
-  };
-  add(snapshotDir, fs.readdirSync(snapshotDir));
-  add(root, CODE.flatMap((entry) => filesUnder(root, entry)));
+  addFiles(hash, snapshotDir, fs.readdirSync(snapshotDir));
+  hash.update(`code:${codeDigest(root)}\n`);
   for (const name of BUILD_ENVIRONMENT) hash.update(`${name}=${env[name] ?? ''}\n`);
   const rows = (name: keyof DatedRows) => JSON.parse(fs.readFileSync(path.join(snapshotDir, `${name}.json`), 'utf8')) as never;
   hash.update(`clock:${clockState({ hearings: rows('hearings'), surveys: rows('surveys'), hallTopics: rows('hallTopics') })}\n`);
