@@ -28,8 +28,19 @@ function filesUnder(root: string, entry: string): string[] {
 }
 
 /** The digest of a build's inputs: the snapshot folder's files, the code, the environment and the clock's state. */
+/** Hashes files in slices: read whole, a large city's snapshot (tens of megabytes a file) would stay in this process's memory while the render runs. */
 function addFiles(hash: Hash, base: string, files: string[]): void {
-  for (const file of files.sort()) hash.update(`${file}\0`).update(fs.readFileSync(path.join(base, file))).update('\0');
+  const slice = Buffer.alloc(1 << 20);
+  for (const file of files.sort()) {
+    hash.update(`${file}\0`);
+    const fd = fs.openSync(path.join(base, file), 'r');
+    try {
+      for (let read; (read = fs.readSync(fd, slice)) > 0;) hash.update(slice.subarray(0, read));
+    } finally {
+      fs.closeSync(fd);
+    }
+    hash.update('\0');
+  }
 }
 
 /** A digest of the code, assets and locked dependencies of a build (its reads of the database among them). */
