@@ -27,7 +27,6 @@ function filesUnder(root: string, entry: string): string[] {
     .filter((file) => fs.statSync(path.join(root, file)).isFile());
 }
 
-/** The digest of a build's inputs: the snapshot folder's files, the code, the environment and the clock's state. */
 /** Hashes files in slices: read whole, a large city's snapshot (tens of megabytes a file) would stay in this process's memory while the render runs. */
 function addFiles(hash: Hash, base: string, files: string[]): void {
   const slice = Buffer.alloc(1 << 20);
@@ -50,6 +49,7 @@ export function codeDigest(root: string): string {
   return hash.digest('base64url');
 }
 
+/** The digest of a build's inputs: the snapshot folder's files, the code, the environment and the clock's state. */
 export function buildInputsDigest(root: string, snapshotDir: string, env: NodeJS.ProcessEnv = process.env): string {
   const hash = createHash('sha256');
   addFiles(hash, snapshotDir, fs.readdirSync(snapshotDir));
