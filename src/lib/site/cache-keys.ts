@@ -49,6 +49,23 @@ function clockDigest(): Promise<string> {
   return clock;
 }
 
+const jsonDigests = new WeakMap<object, string>();
+
+/**
+ * A digest of a value's JSON, computed once per object in a build: the routes and locales that
+ * show a row share its object (Astro's entry data), and hashing a target's props for each of them
+ * was a second of a cold render.
+ */
+function jsonDigest(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
+  let digest = jsonDigests.get(value);
+  if (digest === undefined) {
+    digest = createHash('sha256').update(JSON.stringify(value)).digest('base64url');
+    jsonDigests.set(value, digest);
+  }
+  return digest;
+}
+
 interface StaticPath {
   params: Record<string, string | number | undefined>;
   props?: unknown;
@@ -56,8 +73,8 @@ interface StaticPath {
 
 /**
  * getStaticPaths with a cacheKey on every path: a digest of the path's params and props, of the
- * collections in `reads` and of the build environment. Props are hashed as given, so they must
- * be plain data (they are: rows read from the database).
+ * collections in `reads` and of the build environment. Props are hashed as given, each by its
+ * JSON, so they must be plain data that no page changes (they are: rows read from the database).
  */
 export function keyed<P extends StaticPath, A extends unknown[]>(
   getPaths: (...args: A) => readonly P[] | Promise<readonly P[]>,
@@ -69,9 +86,9 @@ export function keyed<P extends StaticPath, A extends unknown[]>(
     for (const name of BUILD_ENVIRONMENT) shared.update(`${name}=${process.env[name] ?? ''}\n`);
     for (const name of reads) shared.update(`${name}:${await (name === 'clock' ? clockDigest() : collectionDigest(name))}\n`);
     const common = shared.digest('base64url');
-    return paths.map((path) => ({
-      ...path,
-      cacheKey: createHash('sha256').update(common).update(JSON.stringify([path.params, path.props ?? null])).digest('base64url'),
-    }));
+    return paths.map((path) => {
+      const props = path.props && typeof path.props === 'object' ? Object.entries(path.props).map(([name, value]) => [name, jsonDigest(value)]) : path.props;
+      return { ...path, cacheKey: createHash('sha256').update(common).update(JSON.stringify([path.params, props ?? null])).digest('base64url') };
+    });
   };
 }
