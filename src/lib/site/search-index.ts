@@ -30,28 +30,36 @@ export interface SearchIndexResult {
   reusedShards: number;
 }
 
-/** Every page of the site marked for search, by shard (paths relative to the site, sorted). */
-function pagesByShard(outDir: string): Map<string, string[]> {
-  const shards = new Map<string, string[]>();
+/** A page marked for search: its path relative to the site, and a digest of its bytes. */
+interface SearchPage {
+  file: string;
+  digest: string;
+}
+
+/** Every page of the site marked for search, by shard (sorted by path), each file read once. */
+function pagesByShard(outDir: string): Map<string, SearchPage[]> {
+  const shards = new Map<string, SearchPage[]>();
   const files = (fs.readdirSync(outDir, { recursive: true }) as string[])
     .filter((file) => file.endsWith('.html') && !file.startsWith(`${SEARCH_FOLDER}${path.sep}`))
     .sort();
   for (const file of files) {
-    const html = fs.readFileSync(path.join(outDir, file), 'utf8');
-    const main = INDEXED_MAIN.exec(html)?.[0];
+    const bytes = fs.readFileSync(path.join(outDir, file));
+    // The <main> tag is ASCII: only it is decoded, not the page.
+    const start = bytes.indexOf('<main');
+    const main = start < 0 ? undefined : INDEXED_MAIN.exec(bytes.toString('latin1', start, bytes.indexOf('>', start) + 1))?.[0];
     if (!main) continue;
     const shard = SHARD_NAME.exec(main)?.[1] ?? PRIMARY_SHARD;
     const pages = shards.get(shard) ?? [];
-    pages.push(file);
+    pages.push({ file, digest: createHash('sha256').update(bytes).digest('base64url') });
     shards.set(shard, pages);
   }
   return shards;
 }
 
 /** A shard's identity: Pagefind's version and every page's path and bytes. */
-function shardDigest(outDir: string, files: string[], version: string): string {
+function shardDigest(pages: SearchPage[], version: string): string {
   const hash = createHash('sha256').update(`pagefind ${version}\n`);
-  for (const file of files) hash.update(`${file}\0`).update(fs.readFileSync(path.join(outDir, file))).update('\0');
+  for (const page of pages) hash.update(`${page.file}\0${page.digest}\n`);
   return hash.digest('base64url');
 }
 
@@ -93,16 +101,16 @@ export async function buildSearchIndex(outDir: string, cacheDir = process.env['G
   const cache = cacheDir ? path.join(cacheDir, 'search') : undefined;
   let reusedShards = 0;
   let indexedPages = 0;
-  for (const [shard, files] of [...shards].sort(([a], [b]) => a.localeCompare(b))) {
-    indexedPages += files.length;
+  for (const [shard, pages] of [...shards].sort(([a], [b]) => a.localeCompare(b))) {
+    indexedPages += pages.length;
     const into = path.join(searchDir, shard);
-    const cached = cache && path.join(cache, `${shard}-${shardDigest(outDir, files, version)}`);
+    const cached = cache && path.join(cache, `${shard}-${shardDigest(pages, version)}`);
     if (cached && fs.existsSync(cached)) {
       linkTree(cached, into);
       reusedShards++;
       continue;
     }
-    await indexShard(outDir, files, into);
+    await indexShard(outDir, pages.map((page) => page.file), into);
     if (cache && cached) {
       // One cached copy per shard: the newest, which the next build compares against.
       fs.mkdirSync(cache, { recursive: true });
