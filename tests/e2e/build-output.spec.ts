@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { city, publishedTargets } from './demo-city.ts';
+import { city, correctedTarget, publishedTargets, reportsOf } from './demo-city.ts';
 
 const DIST = path.resolve(process.env['DIST_DIR'] ?? path.join(import.meta.dirname, '../../dist'));
 const LANGS = new Set(['zh-CN', 'en']);
@@ -119,6 +119,20 @@ test.describe('build output in dist/', () => {
     const seconds = (performance.now() - started) / 1000;
     expect(problems.slice(0, 20), `${problems.length} problems in ${all.length} pages, the first 20:\n${problems.slice(0, 20).join('\n')}`).toEqual([]);
     console.log(`head metadata: ${all.length} pages checked in ${seconds.toFixed(1)} s`);
+  });
+
+  test('search indexes the latest report in force on a target page, and leaves out the ones before it', () => {
+    const reports = reportsOf(correctedTarget);
+    const superseded = new Set(reports.map((r) => r.supersedes_id));
+    const inForce = reports.filter((r) => !superseded.has(r.id)).sort((a, b) => String(b.period).localeCompare(String(a.period)));
+    expect(reports.length, 'a target with a correction and months before it').toBeGreaterThan(2);
+    for (const prefix of ['', 'en/']) {
+      const html = fs.readFileSync(path.join(DIST, `${prefix}targets/${String(correctedTarget.id)}/index.html`), 'utf8');
+      const items = tags(html, 'li').filter((li) => li['id']?.startsWith('report-'));
+      expect(items.map((li) => li['id']).sort(), prefix).toEqual(reports.map((r) => `report-${String(r.id)}`).sort());
+      expect(items.filter((li) => li['data-pagefind-ignore'] === undefined).map((li) => li['id']), prefix).toEqual([`report-${String(inForce[0]!.id)}`]);
+      expect(items.filter((li) => li['data-pagefind-ignore'] === 'all'), prefix).toHaveLength(reports.length - 1);
+    }
   });
 
   test('no internal link, script, stylesheet or island URL is broken, and no page repeats an id', () => {
