@@ -143,6 +143,23 @@ describe('reusing the last snapshot', () => {
     expect(await tablesComeDue(db, later)).toBeUndefined();
   });
 
+  it('is never offered by a server that does not count scans (every read would seem to touch nothing)', async () => {
+    const uncounted: Db = {
+      kind: db.kind,
+      location: db.location,
+      query: (text, params) => db.transaction(async (tx) => {
+        await tx.exec('set local track_counts = off');
+        return tx.query(text, params);
+      }),
+      exec: (text) => db.exec(text),
+      transaction: (fn) => db.transaction(fn),
+      asRole: (role, fn, context) => db.asRole(role, fn, context),
+      close: () => db.close(),
+    };
+    expect(await loadStamp(db, ROOT)).toBeDefined();
+    expect(await loadStamp(uncounted, ROOT)).toBeUndefined();
+  });
+
   it('keeps nothing without a saved snapshot, or from a record of an older build', async () => {
     expect(await keptNow()).toEqual([]);
     const stamp = await savedThenStamped();

@@ -16,8 +16,9 @@
  *   value comes due (then no collection whose read touched its table is kept).
  *   tests/unit/snapshot-reuse-clock.test.ts keeps it so: no public read compares now() with a
  *   shifted value.
- * Any doubt (a role that cannot see every row, a database from before the identity, a table the
- * stamp does not know, a missing file) means the collection is read.
+ * Any doubt (a role that cannot see every row, a server that does not count scans, a database
+ * from before the identity, a table the stamp does not know, a missing file) means the
+ * collection is read.
  */
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -83,7 +84,7 @@ const DEFINITIONS_SQL = `
  * The stamp of a read about to start, or undefined when this connection cannot vouch for every
  * row (a role without superuser or bypassrls sees only what row level security shows it).
  * Every table's row count and newest row version (xmin) tell an insert, update or delete from
- * nothing: one still running is invisible here and shows once it commits.
+ * nothing; a transaction still running is invisible here, so it is listed (`running`).
  */
 export async function loadStamp(db: Db, root: string): Promise<LoadStamp | undefined> {
   try {
@@ -93,14 +94,16 @@ export async function loadStamp(db: Db, root: string): Promise<LoadStamp | undef
       where c.relkind in ('r', 'p') and ${USER_SCHEMAS}
       order by n.nspname, c.relname`);
     // One statement, so that every count and the definitions come from one snapshot of the database.
-    const [row] = await db.query<{ database: string | null; definitions: string; tables: Record<string, string>; running: string[]; read_at: string; sees_all: boolean }>(`
+    const [row] = await db.query<{ database: string | null; definitions: string; tables: Record<string, string>; running: string[]; read_at: string; sees_all: boolean; counts_scans: boolean }>(`
       select (select id::text from private.database_identity) as database,
              (select coalesce(json_agg(x::text), '[]') from pg_snapshot_xip(pg_current_snapshot()) x) as running,
              (${DEFINITIONS_SQL}) as definitions,
              (select json_object_agg(t, format('%s %s', n, v)) from (${counts.map((c) => c.count).join(' union all ')}) counts) as tables,
              to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as read_at,
-             (select rolsuper or rolbypassrls from pg_roles where rolname = current_user) as sees_all`);
-    if (!row?.sees_all || !row.database) return undefined;
+             (select rolsuper or rolbypassrls from pg_roles where rolname = current_user) as sees_all,
+             current_setting('track_counts')::boolean as counts_scans`);
+    // Without scan counters every read would seem to touch no table, and be kept for ever.
+    if (!row?.sees_all || !row.counts_scans || !row.database) return undefined;
     return { database: row.database, definitions: row.definitions, tables: row.tables, running: row.running, readAt: row.read_at, code: codeDigest(root) };
   } catch {
     return undefined;
