@@ -6,6 +6,7 @@
  * process, whose memory is the build's budget. Prints its measurements as JSON last: CPU time,
  * peak memory, the paths generated and how many Astro's incremental build kept from the last one.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,36 +39,65 @@ function readManifest() {
  * that true, a page Astro re-renders replaces its cache copy with a new file (here, a link to the
  * build's copy it has just written) instead of overwriting the one a published build may share.
  *
+ * The cache keeps its pages in one flat folder (cacheDir/pages/, each named by its path in the
+ * site) instead of the site's tree of a folder per page: creating a folder costs the file system
+ * a new inode, ~20,000 of them per cold build, and on an ext4 where builds keep deleting their
+ * predecessors each new inode costs ~0.2 ms of kernel time (measured here: 9,000 folders, 1.8 s).
+ *
  * These writes are synchronous: each asynchronous one is several round trips through libuv's
  * thread pool (open, write, close), and for ~20,000 small pages those hand-offs cost more system
  * time than the writing (a million futex calls). Nothing else runs in this process meanwhile.
  */
 const cachedPages = path.resolve(cacheDir, 'dist') + path.sep;
+const flatPages = path.resolve(cacheDir, 'pages');
 const builtPages = path.resolve(outDir) + path.sep;
+// The tree layout of earlier builds: its pages are rendered again once, into the flat folder.
+fs.rmSync(cachedPages, { recursive: true, force: true });
+fs.mkdirSync(flatPages, { recursive: true });
 /** @param {unknown} file the path of a page in the build or in its cache, else '' */
 const pageFile = (file) => {
   const name = file instanceof URL ? fileURLToPath(file) : typeof file === 'string' ? path.resolve(file) : '';
   return name.startsWith(cachedPages) || name.startsWith(builtPages) ? name : '';
 };
-const { copyFile, writeFile, mkdir } = fs.promises;
+/**
+ * A cached page's file in the flat folder: its site path, percent-encoded (so '/' cannot clash),
+ * or, past a file name's 255 bytes, "%%" and its digest (encodeURIComponent never writes "%%").
+ * @param {string} name a path under cachedPages
+ */
+const flatFile = (name) => {
+  const encoded = encodeURIComponent(path.relative(cachedPages, name).split(path.sep).join('/'));
+  return path.join(flatPages, encoded.length <= 240 ? encoded : `%%${createHash('sha256').update(encoded).digest('hex')}`);
+};
+const { copyFile, writeFile, mkdir, rm } = fs.promises;
+const { existsSync } = fs;
+fs.existsSync = (file) => {
+  const name = pageFile(file);
+  return existsSync(name.startsWith(cachedPages) ? flatFile(name) : file);
+};
 fs.promises.copyFile = async (from, to, mode) => {
   const [source, target] = [pageFile(from), pageFile(to)];
-  if (source.startsWith(cachedPages) && target) fs.linkSync(source, target);
+  if (source.startsWith(cachedPages) && target) fs.linkSync(flatFile(source), target);
   else await copyFile(from, to, mode);
 };
 fs.promises.mkdir = /** @type {typeof mkdir} */ (async (/** @type {fs.PathLike} */ dir, /** @type {fs.MakeDirectoryOptions | undefined} */ options) => {
   const name = pageFile(dir);
+  if (name.startsWith(cachedPages)) return undefined;
   return name ? fs.mkdirSync(name, options) : mkdir(dir, options);
 });
+fs.promises.rm = async (file, options) => {
+  const name = pageFile(file);
+  return name.startsWith(cachedPages) ? fs.rmSync(flatFile(name), { force: true }) : rm(file, options);
+};
 fs.promises.writeFile = async (file, data, options) => {
   const name = pageFile(file);
   if (!name || options !== undefined || !(typeof data === 'string' || ArrayBuffer.isView(data))) return writeFile(file, data, options);
   if (name.startsWith(builtPages)) return fs.writeFileSync(name, data);
-  fs.rmSync(name, { force: true });
+  const cached = flatFile(name);
+  fs.rmSync(cached, { force: true });
   const built = builtPages + path.relative(cachedPages, name);
   const size = typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
-  if (fs.statSync(built, { throwIfNoEntry: false })?.size === size) fs.linkSync(built, name);
-  else fs.writeFileSync(name, data);
+  if (fs.statSync(built, { throwIfNoEntry: false })?.size === size) fs.linkSync(built, cached);
+  else fs.writeFileSync(cached, data);
 };
 
 // Astro would load the last build's data store before the loaders set every entry again from the
