@@ -16,7 +16,7 @@ import { COLLECTION_NAMES } from '../lib/site/collection-reads.ts';
 import { snapshotFile } from '../lib/site/snapshot.ts';
 import { processMeasurements } from '../lib/site/measure.ts';
 import { loadStamp, reuseSnapshot, saveSnapshot, type CollectionTables } from '../lib/site/snapshot-reuse.ts';
-import { traceTables } from '../lib/site/table-tracing.ts';
+import { traceTables, type SharedReads } from '../lib/site/table-tracing.ts';
 
 try {
   const db = await useSharedDb();
@@ -29,9 +29,11 @@ try {
     const stamp = cacheDir ? await loadStamp(db, ROOT) : undefined;
     const kept = stamp && cacheDir ? await reuseSnapshot(db, cacheDir, stamp, snapshotDir) : {};
     const reads: CollectionTables = { ...kept };
+    // Every target is read once, for the targets, the units and the open data alike.
+    const shared: SharedReads = new Map();
     for (const name of COLLECTION_NAMES) {
       if (kept[name]) continue;
-      const traced = traceTables(db);
+      const traced = traceTables(db, shared);
       fs.writeFileSync(snapshotFile(name, snapshotDir)!, JSON.stringify(await readCollection(traced.db, name)));
       reads[name] = traced.tables();
     }

@@ -12,7 +12,7 @@ import { enterRole, type Db, type Queryable } from '../../src/lib/db/types.ts';
 import { DEFAULT_DEMO, generateDemoCity } from '../../src/lib/demo/generate.ts';
 import { loadDemoCity } from '../../src/lib/demo/load.ts';
 import { COLLECTION_NAMES, type CollectionName } from '../../src/lib/site/collection-reads.ts';
-import { traceTables } from '../../src/lib/site/table-tracing.ts';
+import { traceTables, type SharedReads } from '../../src/lib/site/table-tracing.ts';
 import { createTestDb, rolledBack } from './harness.ts';
 
 let db: Db;
@@ -87,5 +87,20 @@ describe('the tables a collection read touched', () => {
     if (touched.get(name)!.length > 0 && baseline.get(name) !== '[]') {
       expect(await readWithout(name, touched.get(name)!), 'the tables it touched emptied').not.toBe(baseline.get(name));
     }
+  }, 120_000);
+});
+
+describe('reads shared between the collections of one build', () => {
+  it('give every collection the rows and the tables it has when read on its own', async () => {
+    const shared: SharedReads = new Map();
+    for (const name of COLLECTION_NAMES) {
+      const traced = traceTables(db, shared);
+      expect(JSON.stringify(await readCollection(traced.db, name)), name).toBe(baseline.get(name));
+      // A collection that took the targets' rows from another read them all the same.
+      expect(traced.tables(), name).toEqual(touched.get(name));
+    }
+    // The target summaries (units, first) and every target (targets, then the open data) ran once.
+    expect([...shared.keys()].sort()).toEqual(['anon: target summaries', 'anon: targets']);
+    expect(shared.get('anon: targets')!.tables).toEqual(expect.arrayContaining(['public.targets', 'public.progress_reports']));
   }, 120_000);
 });

@@ -6,6 +6,7 @@ import {
 } from '../schemas/target.ts';
 import { isoUtc } from '../db/sql-time.ts';
 import { groupBy } from './group.ts';
+import { sharedRead } from '../db/shared-reads.ts';
 
 const SUMMARY_SQL = `
 select t.id, t.code, t.year, u.code as unit_code, u.name as unit_name, u.name_en as unit_name_en, u.kind as unit_kind,
@@ -20,9 +21,9 @@ left join public.cadres c on c.id = t.responsible_leader_id
 join public.target_current_status s on s.target_id = t.id
 order by t.year, u.sort_order, u.code, t.code`;
 
-export async function readTargetSummaries(tx: Queryable): Promise<TargetSummary[]> {
-  const rows = await tx.query(SUMMARY_SQL);
-  return rows.map((r) => TargetSummarySchema.parse(r));
+/** Every published target's summary: shared by the target pages, the units and the open data. */
+export function readTargetSummaries(tx: Queryable): Promise<TargetSummary[]> {
+  return sharedRead(tx, 'target summaries', async (t) => (await t.query(SUMMARY_SQL)).map((r) => TargetSummarySchema.parse(r)));
 }
 
 const DETAIL_SQL = `
@@ -57,7 +58,11 @@ order by r.target_id, r.period, r.id`;
  * Every published target with everything its page shows, by year, unit and code: the one read of
  * targets, behind both the target pages and the open data's targets dataset.
  */
-export async function readTargets(tx: Queryable): Promise<TargetDetail[]> {
+export function readTargets(tx: Queryable): Promise<TargetDetail[]> {
+  return sharedRead(tx, 'targets', readTargetsOnce);
+}
+
+async function readTargetsOnce(tx: Queryable): Promise<TargetDetail[]> {
   const summaries = await readTargetSummaries(tx);
   const treeOf = decompositionTrees(summaries);
   const details = await tx.query<{ id: number }>(DETAIL_SQL);

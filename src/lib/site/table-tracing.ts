@@ -12,6 +12,7 @@
  * read's rows for as long as the tables it touched stay the same.
  */
 import type { Db, Queryable } from '../db/types.ts';
+import { offerSharedReads, type ReadSharer } from '../db/shared-reads.ts';
 
 const SCANS_SQL = `
   select schemaname || '.' || relname as name, (coalesce(seq_scan, 0) + coalesce(idx_scan, 0))::text as scans
@@ -28,14 +29,55 @@ export interface TracedDb {
   tables(): string[];
 }
 
-/** Wraps db so that every table its users' reads touch is recorded (see above). */
-export function traceTables(db: Db): TracedDb {
+/**
+ * The shared reads (lib/db/shared-reads.ts) of one build's load, by role and name: their rows
+ * and the tables the read touched, which a collection that takes the rows has touched too.
+ */
+export type SharedReads = Map<string, { rows: unknown; tables: readonly string[] }>;
+
+/**
+ * Wraps db so that every table its users' reads touch is recorded (see above). With `shared`,
+ * the reads marked shared run once for every traced database given the same map: their rows
+ * were read in an earlier transaction, which is as a build without sharing would have read
+ * them had that collection come first.
+ */
+export function traceTables(db: Db, shared?: SharedReads): TracedDb {
   const touched = new Set<string>();
+  // The tables a shared read's rows came from, for every shared read running (they nest).
+  const running: Set<string>[] = [];
+  const sharer: ReadSharer = {
+    async share(tx, name, read) {
+      const [{ role }] = await tx.query<{ role: string }>('select current_user::text as role');
+      const key = `${role}: ${name}`;
+      const kept = shared!.get(key);
+      if (kept) {
+        for (const table of kept.tables) for (const set of [touched, ...running]) set.add(table);
+        return kept.rows as never;
+      }
+      // Scanned here, or taken from an earlier shared read nested in this one.
+      const from = new Set<string>();
+      running.push(from);
+      try {
+        const before = await scans(tx);
+        const rows = await read(tx);
+        for (const [table, count] of await scans(tx)) if (count > (before.get(table) ?? 0n)) from.add(table);
+        shared!.set(key, { rows, tables: [...from] });
+        return rows;
+      } finally {
+        running.pop();
+      }
+    },
+  };
   const traced = async <T>(tx: Queryable, fn: (tx: Queryable) => Promise<T>): Promise<T> => {
-    const before = await scans(tx);
-    const result = await fn(tx);
-    for (const [name, count] of await scans(tx)) if (count > (before.get(name) ?? 0n)) touched.add(name);
-    return result;
+    const withdraw = shared ? offerSharedReads(tx, sharer) : () => {};
+    try {
+      const before = await scans(tx);
+      const result = await fn(tx);
+      for (const [name, count] of await scans(tx)) if (count > (before.get(name) ?? 0n)) touched.add(name);
+      return result;
+    } finally {
+      withdraw();
+    }
   };
   const tracedDb: Db = {
     kind: db.kind,
