@@ -4,8 +4,8 @@
  * collection's read (lib/site/collection-reads.ts) and saves the rows as the snapshot the render
  * step loads (lib/site/snapshot.ts), except the collections whose rows in the last build's
  * snapshot provably stand for a read now (lib/site/snapshot-reuse.ts). It ends before rendering
- * starts, so the database's memory
- * and the renderer's never add up. Prints its measurements as JSON last.
+ * starts, so the database's memory and the renderer's never add up. Prints its measurements as
+ * JSON last.
  */
 import fs from 'node:fs';
 import { releaseSharedDb, useSharedDb } from '../lib/db/open.ts';
