@@ -47,8 +47,8 @@ export function traceTables(db: Db, shared?: SharedReads): TracedDb {
   const running: Set<string>[] = [];
   const sharer: ReadSharer = {
     async share(tx, name, read) {
-      const [{ role }] = await tx.query<{ role: string }>('select current_user::text as role');
-      const key = `${role}: ${name}`;
+      const [user] = await tx.query<{ role: string }>('select current_user::text as role');
+      const key = `${user?.role ?? ''}: ${name}`;
       const kept = shared!.get(key);
       if (kept) {
         for (const table of kept.tables) for (const set of [touched, ...running]) set.add(table);
