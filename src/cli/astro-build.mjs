@@ -112,19 +112,19 @@ await build({ root: process.cwd(), outDir, logLevel: 'warn' });
 const after = readManifest();
 let pages = 0;
 let reused = 0;
-for (const [component, route] of Object.entries(after?.routes ?? {})) {
-  const previous = before?.routes[component];
-  for (const [pathname, entry] of Object.entries(route.paths)) {
-    pages++;
-    if (previous?.dependencyHash === route.dependencyHash && previous.paths[pathname]?.cacheKey === entry.cacheKey) reused++;
-  }
-}
 // Astro renders every page of a route whose code (its modules' hash) changed: said in the log, so
 // that a build which renders far more than its data changed shows why.
-const recoded = Object.keys(after?.routes ?? {}).filter((component) => {
+/** @type {string[]} */
+const recoded = [];
+for (const [component, route] of Object.entries(after?.routes ?? {})) {
   const previous = before?.routes[component];
-  return previous !== undefined && previous.dependencyHash !== after?.routes[component]?.dependencyHash;
-});
+  const sameCode = previous?.dependencyHash === route.dependencyHash;
+  if (previous && !sameCode) recoded.push(component);
+  for (const [pathname, entry] of Object.entries(route.paths)) {
+    pages++;
+    if (sameCode && previous?.paths[pathname]?.cacheKey === entry.cacheKey) reused++;
+  }
+}
 if (recoded.length > 0) console.log(`The code of ${recoded.length} route(s) changed since the last build, so all their pages render again: ${recoded.join(', ')}.`);
 const usage = process.resourceUsage();
 console.log(JSON.stringify({ pages, reused, cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6, maxRssBytes: usage.maxRSS * 1024 }));

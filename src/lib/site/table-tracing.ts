@@ -22,6 +22,14 @@ async function scans(tx: Queryable): Promise<Map<string, bigint>> {
   return new Map((await tx.query<{ name: string; scans: string }>(SCANS_SQL)).map((t) => [t.name, BigInt(t.scans)]));
 }
 
+/** fn(tx)'s result, with every table whose scan counters it raised added to `into`. */
+async function scanning<T>(tx: Queryable, fn: (tx: Queryable) => Promise<T>, into: Set<string>): Promise<T> {
+  const before = await scans(tx);
+  const result = await fn(tx);
+  for (const [name, count] of await scans(tx)) if (count > (before.get(name) ?? 0n)) into.add(name);
+  return result;
+}
+
 export interface TracedDb {
   /** The database, with every query, transaction and role's transaction traced. */
   db: Db;
@@ -58,9 +66,7 @@ export function traceTables(db: Db, shared?: SharedReads): TracedDb {
       const from = new Set<string>();
       running.push(from);
       try {
-        const before = await scans(tx);
-        const rows = await read(tx);
-        for (const [table, count] of await scans(tx)) if (count > (before.get(table) ?? 0n)) from.add(table);
+        const rows = await scanning(tx, read, from);
         shared!.set(key, { rows, tables: [...from] });
         return rows;
       } finally {
@@ -71,10 +77,7 @@ export function traceTables(db: Db, shared?: SharedReads): TracedDb {
   const traced = async <T>(tx: Queryable, fn: (tx: Queryable) => Promise<T>): Promise<T> => {
     const withdraw = shared ? offerSharedReads(tx, sharer) : () => {};
     try {
-      const before = await scans(tx);
-      const result = await fn(tx);
-      for (const [name, count] of await scans(tx)) if (count > (before.get(name) ?? 0n)) touched.add(name);
-      return result;
+      return await scanning(tx, fn, touched);
     } finally {
       withdraw();
     }
