@@ -10,9 +10,8 @@
 import fs from 'node:fs';
 import { releaseSharedDb, useSharedDb } from '../lib/db/open.ts';
 import { DataDirBusyError } from '../lib/db/lock.ts';
-import { readCollection } from '../lib/db/build-loader.ts';
 import { prepareDatabase, ROOT } from '../lib/site/build-site.ts';
-import { COLLECTION_NAMES } from '../lib/site/collection-reads.ts';
+import { COLLECTION_NAMES, readCollection } from '../lib/site/collection-reads.ts';
 import { snapshotFile } from '../lib/site/snapshot.ts';
 import { processMeasurements } from '../lib/site/measure.ts';
 import { loadStamp, reuseSnapshot, saveSnapshot, type CollectionTables } from '../lib/site/snapshot-reuse.ts';

@@ -1,7 +1,8 @@
 /**
  * `npm run dev [-- --port N] [-- --host H]`: prepare the database, then run Astro's dev server
  * with the API gateway on the same origin (/rest/v1/), both in this process: the embedded
- * database is opened once and shared by the gateway and the content loaders.
+ * database is opened once and shared by the gateway and the pages' collection reads
+ * (lib/site/snapshot.ts).
  */
 import { parseArgs } from 'node:util';
 import type { Plugin } from 'vite';
@@ -31,7 +32,7 @@ const config = readConfig(values.port ? { ...process.env, PORT: values.port } : 
 process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
 
 try {
-  // Held for the life of the dev server; the content loaders share this instance.
+  // Held for the life of the dev server; the pages' collection reads share this instance.
   const db = await useSharedDb({ worker: true, staffSocket: true });
   await prepareDatabase(db, (line) => console.log(line));
   const keys = await loadGatewayKeys(config);

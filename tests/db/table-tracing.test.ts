@@ -7,11 +7,10 @@
  * nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readCollection } from '../../src/lib/db/build-loader.ts';
 import { enterRole, type Db, type Queryable } from '../../src/lib/db/types.ts';
 import { DEFAULT_DEMO, generateDemoCity } from '../../src/lib/demo/generate.ts';
 import { loadDemoCity } from '../../src/lib/demo/load.ts';
-import { COLLECTION_NAMES, type CollectionName } from '../../src/lib/site/collection-reads.ts';
+import { COLLECTION_NAMES, readCollection, type CollectionName } from '../../src/lib/site/collection-reads.ts';
 import { traceTables, type SharedReads } from '../../src/lib/site/table-tracing.ts';
 import { createTestDb, rolledBack } from './harness.ts';
 

@@ -155,8 +155,8 @@ export function useSharedDb(options: OpenOptions = {}): Promise<Db> {
 
 /**
  * Gives back one use; the last one closes the database — at once, or after `lingerMs` if nobody
- * takes it again meanwhile (content loaders run one after another: they share one opening, and the
- * database is closed before Astro renders the pages, which frees its memory for the build).
+ * takes it again meanwhile (reads that follow each other, like a dev page's collections, share one
+ * opening).
  */
 export async function releaseSharedDb(options: { lingerMs?: number } = {}): Promise<void> {
   const shared = registry[KEY];

@@ -35,8 +35,8 @@ function revive(data: Record<string, unknown>): Error {
 type Request = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
 export async function openPgliteInWorker(dataDir: string | undefined, options: { staffSocket?: string | undefined } = {}): Promise<Db> {
-  // A plain path, not `new URL(…, import.meta.url)`: Vite (which loads this module for Astro's
-  // content loaders) would try to bundle that form as a browser worker.
+  // A plain path, not `new URL(…, import.meta.url)`: Vite (which loads this module for the
+  // pages' collection reads in npm run dev) would try to bundle that form as a browser worker.
   const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'pglite-worker.ts');
   const worker = new Worker(script, { workerData: { dataDir, staffSocket: options.staffSocket } });
   const listeners = new Map<string, Set<(payload: string) => void>>();

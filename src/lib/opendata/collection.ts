@@ -1,7 +1,5 @@
-/** The open data of every year, read once per build from the build's snapshot (not a content collection). */
-import { getCollection } from 'astro:content';
-import { snapshotRows } from '../site/snapshot.ts';
-import type { OpenDataYear } from '../schemas/opendata/year.ts';
+/** The open data of every year, read once per build from the build's snapshot. */
+import { getCollection } from '../site/collections.ts';
 import { indexOpenData, type OpenData } from './documents.ts';
 import type { CitizenRpcSignature } from '../schemas/citizen-rpc.ts';
 import { siteOf } from './urls.ts';
@@ -10,7 +8,7 @@ let cached: Promise<OpenData> | undefined;
 
 export function loadOpenData(): Promise<OpenData> {
   const site = siteOf(import.meta.env.SITE ? new URL(import.meta.env.SITE) : undefined);
-  cached ??= snapshotRows('opendata').then((rows) => indexOpenData(site, rows as OpenDataYear[]));
+  cached ??= getCollection('opendata').then((entries) => indexOpenData(site, entries.map((e) => e.data)));
   return cached;
 }
 

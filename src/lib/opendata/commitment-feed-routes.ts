@@ -1,7 +1,7 @@
 /** The handlers of the commitment-change feeds; the route files only bind them to an address per language. */
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { getCollection } from 'astro:content';
+import { getCollection } from '../site/collections.ts';
 import type { Locale } from '../../i18n/ui.ts';
 import { commitmentChangesJsonFeed, commitmentChangesRss } from './commitment-feeds.ts';
 import { siteOf } from './urls.ts';

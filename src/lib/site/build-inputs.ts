@@ -1,5 +1,5 @@
 /**
- * A build is a function of its inputs: the data the loaders read (their snapshot), the code and
+ * A build is a function of its inputs: the data the load step read (its snapshot), the code and
  * assets that render it, the locked dependencies, the environment the pages bake in and which
  * dated moments the clock has passed (clock-state.ts). When all
  * of them are unchanged since the last build of a site, that build is the answer, and copying it

@@ -1,7 +1,6 @@
 /**
- * Prepares the database and builds the static site in this process: migrate, load the demo
- * city into an empty embedded database, then `astro build` (whose loaders reuse this process's
- * database, so a PGlite folder is never opened twice).
+ * Prepares the database (migrate; the demo city into an empty embedded one) and builds the static
+ * site in three child processes, one step each: load, render and index.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -86,7 +85,7 @@ const RENDER_HEAP_MB = Number(process.env['GONGSHI_BUILD_HEAP_MB'] ?? 1536);
 /**
  * Runs one phase of a build as a child process and returns its measurements, which the child
  * prints as JSON on its last line of output (every line before it is passed on). Asynchronous on
- * purpose: the portal that asks for a build serves the loaders their database meanwhile.
+ * purpose: the portal that asks for a build serves the load step its database meanwhile.
  */
 function runPhase(name: BuildPhase['name'], args: string[], env: NodeJS.ProcessEnv, onLine: (line: string) => void = console.log): Promise<BuildPhase & Record<string, unknown>> {
   return new Promise((resolve, reject) => {
@@ -124,9 +123,9 @@ export interface BuildOptions {
 
 /**
  * Builds the site into the empty folder outDir in three processes, one after the other, so their
- * memory never adds up: `load` prepares the database and runs the content loaders (the only step
- * that reads it), saving what they read; `render` renders the pages from that snapshot with Astro,
- * which keeps every page whose cache key is unchanged since the last build (lib/site/cache-keys.ts);
+ * memory never adds up: `load` prepares the database and runs every collection's read (the only
+ * step that reads it), saving what they read; `render` renders the pages from that snapshot with
+ * Astro, which keeps every page whose cache key is unchanged since the last build (cache-keys.ts);
  * `index` builds the search index, keeping unchanged shards. When nothing the build reads has
  * changed since the site's last published build, that build is linked into outDir instead
  * (build-inputs.ts; the publisher records it).

@@ -8,8 +8,8 @@
  * reads next to its getStaticPaths, and the default is everything.
  */
 import { createHash } from 'node:crypto';
-import { getCollection } from 'astro:content';
-import { COLLECTION_NAMES, ENDPOINT_ONLY, type CollectionName } from './collection-reads.ts';
+import { COLLECTION_NAMES, type CollectionName } from './collection-reads.ts';
+import { getCollection } from './collections.ts';
 import { snapshotRows } from './snapshot.ts';
 import { BUILD_ENVIRONMENT } from './build-inputs.ts';
 import { clockState } from './clock-state.ts';
@@ -20,24 +20,8 @@ export type Read = CollectionName | 'clock';
 /** Everything: the safe declaration for pages that read broadly (indexes, feeds). */
 export const ALL_READS: readonly Read[] = [...COLLECTION_NAMES, 'clock'];
 
-
-const digests = new Map<CollectionName, Promise<string>>();
-
-/** A collection's digest: its entries' ids and digests (set by the loader from each row), or its rows' for an endpoint-only one. */
-export function collectionDigest(name: CollectionName): Promise<string> {
-  let digest = digests.get(name);
-  if (!digest) {
-    const hash = createHash('sha256');
-    digest = ENDPOINT_ONLY.includes(name)
-      ? snapshotRows(name).then((rows) => hash.update(JSON.stringify(rows)).digest('base64url'))
-      : getCollection(name as Exclude<CollectionName, 'opendata'>).then((entries) => {
-          for (const entry of entries) hash.update(`${entry.id}\0${entry.digest ?? JSON.stringify(entry.data)}\n`);
-          return hash.digest('base64url');
-        });
-    digests.set(name, digest);
-  }
-  return digest;
-}
+/** A collection's digest: of its snapshot's JSON (lib/site/snapshot.ts). */
+const collectionDigest = async (name: CollectionName): Promise<string> => (await snapshotRows(name)).digest;
 
 let clock: Promise<string> | undefined;
 
@@ -53,8 +37,8 @@ const jsonDigests = new WeakMap<object, string>();
 
 /**
  * A digest of a value's JSON, computed once per object in a build: the routes and locales that
- * show a row share its object (Astro's entry data), and hashing a target's props for each of them
- * was a second of a cold render.
+ * show a row share its object (lib/site/collections.ts), and hashing a target's props for each
+ * of them was a second of a cold render.
  */
 function jsonDigest(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);

@@ -1,10 +1,10 @@
 /**
- * What the site is built from: each content collection's read of the database (as the anonymous
- * public sees it, lib/queries/) and the id of each row. content.config.ts makes them Astro
- * collections; the build's load step (cli/build-load.ts) runs the reads on their own, without
- * Astro, and saves the rows as the snapshot the render step's loaders read.
+ * What the site is built from: each collection's read of the database (as the anonymous public
+ * sees it, lib/queries/) and the id of each row. The build's load step (cli/build-load.ts) runs the
+ * reads and saves the rows as the snapshot the render step's pages read (lib/site/collections.ts).
  */
 import type { Db } from '../db/types.ts';
+import { pgErrorFields } from '../db/errors.ts';
 import { readYearOverviews } from '../queries/year-overview.ts';
 import { readTargetDetails } from '../queries/targets.ts';
 import { readUnitDetails } from '../queries/units.ts';
@@ -45,9 +45,15 @@ export const COLLECTION_READS = {
 export type CollectionName = keyof typeof COLLECTION_READS;
 export const COLLECTION_NAMES = Object.keys(COLLECTION_READS) as CollectionName[];
 
-/**
- * The open data (every dataset of every year) is served by endpoints alone, which read it from
- * the snapshot (lib/opendata/collection.ts): it stays out of Astro's data store, which it would
- * double, and out of the memory and time every build spends serialising that store.
- */
-export const ENDPOINT_ONLY: readonly CollectionName[] = ['opendata'];
+/** Runs a collection's read, with a clear message when the database was never migrated. */
+export async function readCollection(db: Db, name: CollectionName): Promise<object[]> {
+  try {
+    return await COLLECTION_READS[name].read(db);
+  } catch (error) {
+    // Missing tables, roles or schemas mean the migrations never ran on this database.
+    const code = pgErrorFields(error)?.code;
+    throw code === '42P01' || code === '42704' || code === '3F000'
+      ? new Error(`The database at ${db.location} is not migrated. Run "npm run gongshi -- migrate" (npm start and npm run build do it for you).`)
+      : error;
+  }
+}

@@ -2,7 +2,7 @@
  * The commitments list is split so that no page carries the whole year: the index summarises by
  * unit, and each facet's list is paginated (/commitments/<facet>/<value>/, …/2/, …).
  */
-import { getCollection } from 'astro:content';
+import { getCollection } from './collections.ts';
 import type { PaginateFunction } from 'astro';
 import { LOCALES, type Locale } from '../../i18n/ui.ts';
 import { currentYear } from '../queries/year-overview.ts';

@@ -1,5 +1,5 @@
 /** getStaticPaths of /targets/code/<code>/, shared by the zh-CN and English routes. */
-import { getCollection } from 'astro:content';
+import { getCollection } from './collections.ts';
 
 /** Every published target of every year: codes carry their year, so old links keep working. */
 export async function targetCodePaths() {

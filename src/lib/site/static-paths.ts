@@ -1,5 +1,5 @@
 /** getStaticPaths helpers shared by the zh-CN and English routes. */
-import { getCollection } from 'astro:content';
+import { getCollection } from './collections.ts';
 
 export async function unitPaths() {
   return (await getCollection('units')).map((entry) => ({ params: { code: entry.id }, props: { unit: entry.data } }));

@@ -1,6 +1,6 @@
 /** /bulletins/<slug>.csv: the figures of one bulletin (columns: src/lib/opendata/bulletin-figures.ts). */
 import type { APIRoute } from 'astro';
-import { getCollection } from 'astro:content';
+import { getCollection } from '../../lib/site/collections.ts';
 import { bulletinFigureColumns, bulletinFigureRows } from '../../lib/opendata/bulletin-figures.ts';
 import { toCsv } from '../../lib/opendata/csv.ts';
 import { keyed } from '../../lib/site/cache-keys.ts';

@@ -1,4 +1,4 @@
-/** Everything the open data of one year is made of, as the build reads it (content collection "opendata"). */
+/** Everything the open data of one year is made of, as the build reads it (collection "opendata", lib/site/collection-reads.ts). */
 import { z } from 'zod';
 import { AnnualAssessmentRowSchema } from './annual-assessments.ts';
 import { AssessmentRulesRowSchema } from './assessment-rules.ts';
