@@ -50,6 +50,20 @@ function jsonDigest(value: unknown): string {
   return digest;
 }
 
+/**
+ * A prop's digest. A list's, and a paginated page's (Astro's `page`), is made of its rows' digests:
+ * a row shows in many lists (each facet's pages, in each locale), and hashing the whole JSON of
+ * every list page hashed each of those rows a dozen times, 1–2 s of a cold render.
+ */
+function propDigest(value: unknown): string {
+  if (Array.isArray(value)) return jsonDigest(value.map(jsonDigest));
+  if (isPage(value)) return jsonDigest({ ...value, data: value.data.map(jsonDigest) });
+  return jsonDigest(value);
+}
+
+const isPage = (value: unknown): value is { data: unknown[] } =>
+  typeof value === 'object' && value !== null && 'currentPage' in value && 'data' in value && Array.isArray(value.data);
+
 interface StaticPath {
   params: Record<string, string | number | undefined>;
   props?: unknown;
@@ -71,7 +85,7 @@ export function keyed<P extends StaticPath, A extends unknown[]>(
     for (const name of reads) shared.update(`${name}:${await (name === 'clock' ? clockDigest() : collectionDigest(name))}\n`);
     const common = shared.digest('base64url');
     return paths.map((path) => {
-      const props = path.props && typeof path.props === 'object' ? Object.entries(path.props).map(([name, value]) => [name, jsonDigest(value)]) : path.props;
+      const props = path.props && typeof path.props === 'object' ? Object.entries(path.props).map(([name, value]) => [name, propDigest(value)]) : path.props;
       return { ...path, cacheKey: createHash('sha256').update(common).update(JSON.stringify([path.params, props ?? null])).digest('base64url') };
     });
   };
