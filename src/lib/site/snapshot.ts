@@ -29,7 +29,7 @@ export function snapshotRows(name: CollectionName): Promise<SnapshotRows> {
   let read = reads.get(name);
   if (!read) {
     const file = snapshotFile(name);
-    read = file ? Promise.resolve(readFile(file)) : readDatabase(name);
+    read = file ? Promise.resolve(file).then(readFile) : readDatabase(name);
     reads.set(name, read);
     // A failed read is not kept: the next page tries again.
     read.catch(() => reads.delete(name));
