@@ -2,9 +2,10 @@
 /**
  * The page-rendering step of a site build, run as its own process by buildSite(): its pages read
  * the snapshot the load step wrote (GONGSHI_SNAPSHOT_DIR, lib/site/collections.ts) and never open
- * the database, so PGlite's memory stays out of it. Plain JavaScript on purpose: no TypeScript loader in this
- * process, whose memory is the build's budget. Prints its measurements as JSON last: CPU time,
- * peak memory, the paths generated and how many Astro's incremental build kept from the last one.
+ * the database, so PGlite's memory stays out of it. Plain JavaScript on purpose: no TypeScript
+ * loader in this process, whose memory is the build's budget. Prints its measurements as JSON
+ * last: CPU time, peak memory, the paths generated and how many Astro's incremental build kept
+ * from the last one.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';

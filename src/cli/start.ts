@@ -17,8 +17,8 @@ process.on('uncaughtException', (error) => console.error('Unexpected error (the 
 process.on('unhandledRejection', (reason) => console.error('Unexpected rejection (the portal keeps running):', reason));
 try {
   // The server holds the database (and the PGlite folder's lock) for its whole life; a site
-  // build's load step reads it through this process. On PGlite it serves the
-  // database to staff commands on a socket in the data folder, so they work while it runs.
+  // build's load step reads it through this process. On PGlite it serves the database to staff
+  // commands on a socket in the data folder, so they work while it runs.
   const db = await useSharedDb({ worker: true, staffSocket: true });
   console.log(`Database: ${db.location}`);
   await prepareDatabase(db, (line) => console.log(line));

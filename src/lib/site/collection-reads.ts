@@ -17,29 +17,26 @@ import { readOpenDataYears } from '../queries/opendata.ts';
 import { readCitizenRpcs } from '../queries/citizen-rpcs.ts';
 
 export interface CollectionRead<T extends object = object> {
-  /** How the build's log names the rows. */
-  label: string;
   read: (db: Db) => Promise<T[]>;
   idOf: (row: T) => string;
 }
 
-const collectionRead = <T extends object>(label: string, read: (db: Db) => Promise<T[]>, idOf: (row: T) => string): CollectionRead<T> =>
-  ({ label, read, idOf });
+const collectionRead = <T extends object>(read: (db: Db) => Promise<T[]>, idOf: (row: T) => string): CollectionRead<T> => ({ read, idOf });
 
 export const COLLECTION_READS = {
-  years: collectionRead('years', readYearOverviews, (y) => String(y.year)),
-  rules: collectionRead('assessment years', readAssessmentYears, (y) => String(y.year)),
-  units: collectionRead('units', readUnitDetails, (u) => u.code),
-  targets: collectionRead('targets', readTargetDetails, (t) => String(t.id)),
-  bulletins: collectionRead('bulletins', readBulletins, (b) => b.slug),
-  decisions: collectionRead('decisions', readDecisions, (d) => d.slug),
-  hearingRecords: collectionRead('hearing records', readHearingDraws, (h) => String(h.id)),
-  assessments: collectionRead('assessments', readAssessments, assessmentId),
-  hallTopics: collectionRead('hall topics', readHallTopics, (t) => t.slug),
-  hearings: collectionRead('hearings', readHearings, (h) => String(h.id)),
-  surveys: collectionRead('surveys', readSurveys, (s) => s.slug),
-  opendata: collectionRead('open data years', readOpenDataYears, (y) => String(y.year)),
-  citizenRpcs: collectionRead('citizen RPCs', readCitizenRpcs, (r) => r.name),
+  years: collectionRead(readYearOverviews, (y) => String(y.year)),
+  rules: collectionRead(readAssessmentYears, (y) => String(y.year)),
+  units: collectionRead(readUnitDetails, (u) => u.code),
+  targets: collectionRead(readTargetDetails, (t) => String(t.id)),
+  bulletins: collectionRead(readBulletins, (b) => b.slug),
+  decisions: collectionRead(readDecisions, (d) => d.slug),
+  hearingRecords: collectionRead(readHearingDraws, (h) => String(h.id)),
+  assessments: collectionRead(readAssessments, assessmentId),
+  hallTopics: collectionRead(readHallTopics, (t) => t.slug),
+  hearings: collectionRead(readHearings, (h) => String(h.id)),
+  surveys: collectionRead(readSurveys, (s) => s.slug),
+  opendata: collectionRead(readOpenDataYears, (y) => String(y.year)),
+  citizenRpcs: collectionRead(readCitizenRpcs, (r) => r.name),
 };
 
 export type CollectionName = keyof typeof COLLECTION_READS;

@@ -4,9 +4,10 @@
  *
  * Not Astro's content layer on purpose: it copies every row into its data store, serialises the
  * store to JSON, and the render bundles that JSON as one string literal (24 MB for the demo city)
- * that the page renderer compiles and parses again — 7 of a cold render's ~50 CPU seconds, and a
- * second and third copy of the data in its memory. The pages need none of it: the rows are plain
- * JSON already, and the cache keys (lib/site/cache-keys.ts) digest the snapshot itself.
+ * that the page renderer compiles and parses again: a third of a cold render's CPU time (demo
+ * city: 61–75 CPU-s with it, 42–50 without) and two more copies of the data in its memory. The
+ * pages need none of it: the rows are plain JSON already, and the cache keys
+ * (lib/site/cache-keys.ts) digest the snapshot itself.
  */
 import { COLLECTION_READS, type CollectionName } from './collection-reads.ts';
 import { snapshotRows } from './snapshot.ts';
