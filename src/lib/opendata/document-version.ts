@@ -28,9 +28,12 @@ export function latestChange(value: unknown): string | null {
     if (Array.isArray(v)) {
       for (const x of v) if (x !== null && typeof x === 'object') stack.push(x);
     } else if (v !== null && typeof v === 'object') {
-      for (const [key, x] of Object.entries(v)) {
+      // for…in rather than Object.entries, which makes an array a member: a build walks every API
+      // document. The values are plain data, without inherited keys.
+      for (const key in v) {
+        const x = (v as Record<string, unknown>)[key];
         if (typeof x === 'string') {
-          if (CHANGE_KEY.test(key) && INSTANT.test(x)) {
+          if (key.endsWith('_at') && CHANGE_KEY.test(key) && INSTANT.test(x)) {
             const ms = Date.parse(x);
             if (ms > latestMs) [latest, latestMs] = [x, ms];
           }
