@@ -4,9 +4,9 @@
  * other page to `site` — and each shard is its own Pagefind bundle in /pagefind/<shard>/. The
  * search page loads `site` and merges the others (/pagefind/shards.json lists them).
  *
- * Indexing is the costliest step of a build after rendering (about 5 ms a page), and most changes
- * touch one shard: a shard whose pages are byte-identical to a previous build's is copied from
- * the cache (GONGSHI_BUILD_CACHE_DIR/search/, as hard links: Pagefind writes new files and never
+ * Indexing is the costliest step of a build after rendering (about 2 CPU-ms a page), and most
+ * changes touch one shard: a shard whose pages are byte-identical to a previous build's is copied
+ * from the cache (GONGSHI_BUILD_CACHE_DIR/search/, as hard links: Pagefind writes new files and never
  * rewrites one) instead of being indexed again. Pagefind's output is a function of its input, so a
  * kept shard is the same bytes a fresh index would be.
  */
@@ -63,6 +63,14 @@ function shardDigest(pages: SearchPage[], version: string): string {
   return hash.digest('base64url');
 }
 
+/**
+ * At most this many fragment files (a search result's text) per language in a shard: a year's
+ * target pages in one language (about 1,000) share them by four, so a phone loads ~3 KB a result
+ * instead of ~1 KB, and an index is ~2,400 files instead of ~8,600 (each new file costs this file
+ * system's kernel time; a deploy uploads fewer).
+ */
+const MAX_FRAGMENTS = 250;
+
 /** A glob matching exactly one path: each of the metacharacters of Pagefind's globs (wax) is escaped. */
 const literalGlob = (file: string) => file.split(path.sep).join('/').replace(/[?*$:<>()[\]{},]/g, '\\$&');
 
@@ -75,7 +83,7 @@ const literalGlob = (file: string) => file.split(path.sep).join('/').replace(/[?
  */
 async function indexShard(outDir: string, files: string[], into: string): Promise<void> {
   const pagefind = await import('pagefind');
-  const { index, errors } = await pagefind.createIndex({});
+  const { index, errors } = await pagefind.createIndex({ maxFragments: MAX_FRAGMENTS });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   if (files.length > 0) {
     const added = await index.addDirectory({ path: outDir, glob: `{${files.map(literalGlob).join(',')}}` });
