@@ -28,7 +28,8 @@ try {
     const stamp = cacheDir ? await loadStamp(db, ROOT) : undefined;
     const kept = stamp && cacheDir ? await reuseSnapshot(db, cacheDir, stamp, snapshotDir) : {};
     const reads: CollectionTables = { ...kept };
-    // Every target is read once, for the targets, the units and the open data alike.
+    // Every target is read once, for the targets, the units and the open data alike; every
+    // progress report once, for the targets and the open data.
     const shared: SharedReads = new Map();
     for (const name of COLLECTION_NAMES) {
       if (kept[name]) continue;

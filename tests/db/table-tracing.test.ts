@@ -98,8 +98,10 @@ describe('reads shared between the collections of one build', () => {
       // A collection that took the targets' rows from another read them all the same.
       expect(traced.tables(), name).toEqual(touched.get(name));
     }
-    // The target summaries (units, first) and every target (targets, then the open data) ran once.
-    expect([...shared.keys()].sort()).toEqual(['anon: target summaries', 'anon: targets']);
+    // The target summaries (units, first), every target and every progress report (targets, then
+    // the open data) ran once; the targets' tables include those of the reports read within it.
+    expect([...shared.keys()].sort()).toEqual(['anon: progress reports', 'anon: target summaries', 'anon: targets']);
     expect(shared.get('anon: targets')!.tables).toEqual(expect.arrayContaining(['public.targets', 'public.progress_reports']));
+    expect(shared.get('anon: progress reports')!.tables).toEqual(expect.arrayContaining(['public.progress_reports', 'public.assessment_years']));
   }, 120_000);
 });

@@ -7,6 +7,7 @@ import { OpenDataYearSchema, type OpenDataYear } from '../schemas/opendata/year.
 import { isoUtc } from '../db/sql-time.ts';
 import { groupBy } from './group.ts';
 import { readTargets } from './targets.ts';
+import { readProgressReports } from './progress-reports.ts';
 import type { TargetDetail } from '../schemas/target.ts';
 import type { TargetRow } from '../schemas/opendata/targets.ts';
 import type { Bulletin } from '../schemas/bulletin.ts';
@@ -49,23 +50,6 @@ select b.target_id, t.code as target_code, t.year, b.kind, b.year as baseline_ye
 from public.target_baselines b
 join public.targets t on t.id = b.target_id
 order by t.year, t.code, b.kind, b.year nulls last, b.peer_name nulls last`;
-
-// Due by report_due_day of the month after the period, in the city's calendar (Asia/Shanghai).
-const REPORTS_SQL = `
-select r.id, r.target_id, t.code as target_code, u.code as unit_code, t.year, r.period, r.status,
-       r.actual_value::float8 as actual_value, r.progress_pct::float8 as progress_pct,
-       r.result_text, r.progress_text, r.reasons_text, r.remedy_text, r.supersedes_id, r.correction_reason,
-       n.id as superseded_by_id, n.id is null as in_force,
-       ${isoUtc('r.reported_at')} as reported_at, d.due_on::text as due_on,
-       (r.reported_at at time zone 'Asia/Shanghai')::date > d.due_on as is_late
-from public.progress_reports r
-join public.targets t on t.id = r.target_id
-join public.units u on u.id = t.unit_id
-join public.assessment_years y on y.year = t.year
-left join public.progress_reports n on n.supersedes_id = r.id
-cross join lateral (
-  select ((to_date(r.period || '-01', 'YYYY-MM-DD') + interval '1 month')::date + (y.report_due_day - 1)) as due_on) d
-order by t.year, t.code, r.period, r.id`;
 
 const SUPERVISION_SQL = `
 select s.id, s.ref, s.year, u.code as unit_code, u.name as unit_name, u.name_en as unit_name_en,
@@ -277,7 +261,7 @@ async function read(tx: Queryable): Promise<OpenDataYear[]> {
   const cadres = await tx.query(CADRES_SQL);
   const targets = byYear(targetRows(await readTargets(tx)));
   const baselines = byYear(await tx.query<YearRow>(BASELINES_SQL));
-  const reports = byYear(await tx.query<YearRow>(REPORTS_SQL));
+  const reports = byYear(await readProgressReports(tx));
   const supervision = byYear(await tx.query<YearRow>(SUPERVISION_SQL));
   const bulletins = byYear(await tx.query<YearRow>(BULLETINS_SQL));
   const bulletinFigures = new Map<number, BulletinFigureRow[]>();

@@ -2,11 +2,12 @@
 import type { Db, Queryable } from '../db/types.ts';
 import {
   BaselineSchema, ProgressReportSchema, TargetDetailSchema, TargetSummarySchema,
-  type Baseline, type CommitmentChange, type ProgressReport, type TargetDetail, type TargetSummary, type TargetTreeEntry,
+  type Baseline, type CommitmentChange, type TargetDetail, type TargetSummary, type TargetTreeEntry,
 } from '../schemas/target.ts';
 import { isoUtc } from '../db/sql-time.ts';
 import { groupBy } from './group.ts';
 import { sharedRead } from '../db/shared-reads.ts';
+import { readProgressReports } from './progress-reports.ts';
 
 const SUMMARY_SQL = `
 select t.id, t.code, t.year, u.code as unit_code, u.name as unit_name, u.name_en as unit_name_en, u.kind as unit_kind,
@@ -43,17 +44,6 @@ const BASELINES_SQL = `
 select target_id, kind, year, peer_name, value::float8 as value, note
 from public.target_baselines order by target_id, kind, year nulls last, peer_name`;
 
-// Lateness is the database's rule (progress_report_timeliness), not recomputed here.
-const REPORTS_SQL = `
-select r.target_id, r.id, r.period, r.status, r.actual_value::float8 as actual_value, r.progress_pct::float8 as progress_pct,
-       r.result_text, r.progress_text, r.reasons_text, r.remedy_text, r.supersedes_id, r.correction_reason,
-       (select c.id from public.progress_reports c where c.supersedes_id = r.id) as superseded_by,
-       ${isoUtc('r.reported_at')} as reported_at,
-       l.is_late
-from public.progress_reports r
-join public.progress_report_timeliness l on l.report_id = r.id
-order by r.target_id, r.period, r.id`;
-
 /**
  * Every published target with everything its page shows, by year, unit and code: the one read of
  * targets, behind both the target pages and the open data's targets dataset.
@@ -71,14 +61,14 @@ async function readTargetsOnce(tx: Queryable): Promise<TargetDetail[]> {
   // The schemas below drop the target_id each row carries for grouping.
   const byTarget = <T extends { target_id: number }>(rows: T[]) => groupBy(rows, (r) => r.target_id);
   const baselines = byTarget(await tx.query<{ target_id: number } & Baseline>(BASELINES_SQL));
-  const reports = byTarget(await tx.query<{ target_id: number } & ProgressReport>(REPORTS_SQL));
+  const reports = byTarget(await readProgressReports(tx));
   const changes = byTarget(await tx.query<{ target_id: number } & CommitmentChange>(COMMITMENT_CHANGES_SQL));
   return summaries.map((summary) =>
     TargetDetailSchema.parse({
       ...summary,
       ...detailOf.get(summary.id),
       baselines: (baselines.get(summary.id) ?? []).map((b) => BaselineSchema.parse(b)),
-      reports: (reports.get(summary.id) ?? []).map((r) => ProgressReportSchema.parse(r)),
+      reports: (reports.get(summary.id) ?? []).map((r) => ProgressReportSchema.parse({ ...r, superseded_by: r.superseded_by_id })),
       commitment_changes: changes.get(summary.id) ?? [],
       tree: treeOf(summary),
     }),
