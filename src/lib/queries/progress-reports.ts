@@ -30,7 +30,7 @@ join public.units u on u.id = t.unit_id
 left join public.progress_reports n on n.supersedes_id = r.id
 order by t.year, t.code, r.period, r.id`;
 
-/** Every report, by year and target code, then period and id (a target's reports in the order they were filed). */
+/** Every report, by year and target code, then period and id (a correction after the report it corrects). */
 export function readProgressReports(tx: Queryable): Promise<ProgressReportRow[]> {
   return sharedRead(tx, 'progress reports', (t) => t.query<ProgressReportRow>(REPORTS_SQL));
 }
