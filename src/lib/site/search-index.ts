@@ -6,9 +6,9 @@
  *
  * Indexing is the costliest step of a build after rendering (about 2 CPU-ms a page), and most
  * changes touch one shard: a shard whose pages are byte-identical to a previous build's is copied
- * from the cache (GONGSHI_BUILD_CACHE_DIR/search/, as hard links: Pagefind writes new files and never
- * rewrites one) instead of being indexed again. Pagefind's output is a function of its input, so a
- * kept shard is the same bytes a fresh index would be.
+ * from the cache (GONGSHI_BUILD_CACHE_DIR/search/, as hard links: Pagefind writes new files and
+ * never rewrites one) instead of being indexed again. Pagefind's output is a function of its
+ * input, so a kept shard is the same bytes a fresh index would be.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
